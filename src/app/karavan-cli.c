@@ -1,0 +1,333 @@
+/* karavan-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command-line interface is public (scripts and papers' build files
+ * use it), documented in README.md: keep it compatible. It runs before
+ * GTK is initialised, so it works with no display.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "karavan-cli.h"
+#include "karavan-core.h"
+
+GOptionEntry *
+karavan_cli_get_option_entries (KaravanCliOptions *o)
+{
+  GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &o->validate,
+      N_("Check dataset files and print FILE: ok or one FILE:LINE:COLUMN: error: MESSAGE line per problem"), NULL },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &o->list,
+      N_("List every chart, timeline, table and lesson as ID, KIND and TITLE separated by tabs"), NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o->chart,
+      N_("The chart, timeline or table to export or print as CSV"), N_("ID") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o->export_path,
+      N_("Write the view to OUT; the format comes from the extension: .png, .pdf or .svg"), N_("OUT") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &o->csv,
+      N_("Print the view's data as CSV on standard output"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang,
+      N_("The figure's language: ru, kk, en, or all for one file per language (default: the interface language)"),
+      N_("LANG") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &o->width,
+      N_("Width: pixels for PNG, points for PDF and SVG"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &o->height,
+      N_("Height: pixels for PNG, points for PDF and SVG"), N_("N") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi,
+      N_("Resolution of a PNG in dots per inch (default: 150)"), N_("N") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &o->preset,
+      N_("A size preset: journal-column, journal-page, a4-landscape or slide-16x9"), N_("NAME") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o->transparent,
+      N_("Leave the background transparent"), NULL },
+    { "palette", 0, 0, G_OPTION_ARG_STRING, &o->palette,
+      N_("Colours: light, dark, high-contrast or monochrome"), N_("NAME") },
+    { "events", 0, 0, G_OPTION_ARG_NONE, &o->events,
+      N_("Show every timeline event on a time chart"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, N_("[FILE…]") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+gboolean
+karavan_cli_wants_to_run (const KaravanCliOptions *o)
+{
+  return o->validate || o->list || o->csv || o->chart != NULL || o->export_path != NULL;
+}
+
+void
+karavan_cli_options_clear (KaravanCliOptions *o)
+{
+  g_clear_pointer (&o->chart, g_free);
+  g_clear_pointer (&o->export_path, g_free);
+  g_clear_pointer (&o->lang, g_free);
+  g_clear_pointer (&o->preset, g_free);
+  g_clear_pointer (&o->palette, g_free);
+  g_clear_pointer (&o->files, g_strfreev);
+}
+
+G_GNUC_PRINTF (1, 2)
+static void
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "karavan: %s\n", message);
+}
+
+/* The files named, or the bundled datasets when none is. */
+static GPtrArray *
+input_paths (KaravanCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *paths;
+
+  if (o->files != NULL && o->files[0] != NULL)
+    {
+      paths = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; o->files[i]; i++)
+        g_ptr_array_add (paths, g_strdup (o->files[i]));
+      return paths;
+    }
+
+  paths = karavan_list_bundled_datasets (&error);
+  if (paths == NULL)
+    fail (_("cannot find the bundled datasets: %s"), error->message);
+  return paths;
+}
+
+static GPtrArray *
+load_all (GPtrArray *paths)
+{
+  GPtrArray *datasets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      KaravanDataset *dataset = karavan_dataset_load_file (paths->pdata[i], &error);
+
+      if (dataset == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          g_ptr_array_unref (datasets);
+          return NULL;
+        }
+      g_ptr_array_add (datasets, dataset);
+    }
+
+  return datasets;
+}
+
+static int
+run_validate (GPtrArray *paths)
+{
+  int status = 0;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KaravanDataset) dataset = karavan_dataset_load_file (paths->pdata[i], &error);
+
+      if (dataset != NULL)
+        printf ("%s: ok\n", (const char *) paths->pdata[i]);
+      else
+        {
+          printf ("%s\n", error->message);
+          status = 1;
+        }
+    }
+
+  return status;
+}
+
+static int
+run_list (GPtrArray   *datasets,
+          KaravanLang  lang)
+{
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      GPtrArray *views = karavan_dataset_get_views (datasets->pdata[i]);
+
+      for (guint j = 0; j < views->len; j++)
+        {
+          KaravanView *view = views->pdata[j];
+          const char *title = karavan_text_get (&view->title, lang);
+
+          printf ("%s\t%s\t%s\n", view->id, karavan_view_kind_to_string (view), title ? title : "");
+        }
+    }
+
+  return 0;
+}
+
+/* fig.pdf → fig-kk.pdf */
+static char *
+path_for_lang (const char  *path,
+               KaravanLang  lang)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, '/');
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return g_strdup_printf ("%s-%s", path, karavan_lang_to_string (lang));
+
+  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, karavan_lang_to_string (lang), dot);
+}
+
+static int
+run_export (KaravanCliOptions *o,
+            KaravanDataset    *dataset,
+            KaravanView       *view,
+            KaravanLang        lang,
+            gboolean           all_langs)
+{
+  KaravanExportFormat format;
+  KaravanPaletteKind palette = KARAVAN_PALETTE_LIGHT;
+
+  if (!karavan_export_format_from_path (o->export_path, &format))
+    {
+      fail (_("cannot tell the format of “%s”: name the file .png, .pdf or .svg"), o->export_path);
+      return 1;
+    }
+  if (o->palette != NULL && !karavan_palette_from_string (o->palette, &palette))
+    {
+      fail (_("unknown palette “%s”: use light, dark, high-contrast or monochrome"), o->palette);
+      return 1;
+    }
+
+  for (KaravanLang l = 0; l < KARAVAN_N_LANGS; l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+      KaravanExportOptions options;
+
+      if (!all_langs && l != lang)
+        continue;
+
+      karavan_export_options_init (&options, format, l);
+      if (o->preset != NULL && !karavan_export_apply_preset (&options, o->preset))
+        {
+          fail (_("unknown preset “%s”: use journal-column, journal-page, a4-landscape or slide-16x9"), o->preset);
+          return 1;
+        }
+      if (o->dpi > 0)
+        {
+          /* A new dpi keeps the physical size of a PNG. */
+          if (format == KARAVAN_EXPORT_PNG && o->width <= 0 && o->height <= 0)
+            {
+              options.width = round (options.width * o->dpi / options.dpi);
+              options.height = round (options.height * o->dpi / options.dpi);
+            }
+          options.dpi = o->dpi;
+        }
+      if (o->width > 0 && o->height <= 0)
+        options.height = round (o->width * options.height / options.width);
+      else if (o->height > 0 && o->width <= 0)
+        options.width = round (o->height * options.width / options.height);
+      if (o->width > 0)
+        options.width = o->width;
+      if (o->height > 0)
+        options.height = o->height;
+      options.render.transparent = o->transparent;
+      options.render.palette = palette;
+      options.render.show_events = o->events;
+      options.dataset_id = karavan_dataset_get_id (dataset);
+
+      path = all_langs ? path_for_lang (o->export_path, l) : g_strdup (o->export_path);
+      if (!karavan_export_to_file (view, &options, path, &error))
+        {
+          fail ("%s", error->message);
+          return 1;
+        }
+    }
+
+  return 0;
+}
+
+int
+karavan_cli_run (KaravanCliOptions *o)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) datasets = NULL;
+  KaravanLang lang = karavan_lang_from_environment ();
+  gboolean all_langs = FALSE;
+  KaravanDataset *dataset = NULL;
+  KaravanView *view;
+
+  if (o->lang != NULL)
+    {
+      if (g_strcmp0 (o->lang, "all") == 0 && o->export_path != NULL)
+        all_langs = TRUE;
+      else if (!karavan_lang_from_string (o->lang, &lang) || strlen (o->lang) != 2)
+        {
+          fail (_("unknown language “%s”: use ru, kk or en%s"), o->lang, o->export_path ? _(", or all") : "");
+          return 1;
+        }
+    }
+
+  if ((o->validate + o->list + (o->csv || o->export_path || o->chart)) > 1)
+    {
+      fail (_("--validate, --list and --chart do different things: give one of them"));
+      return 1;
+    }
+
+  paths = input_paths (o);
+  if (paths == NULL)
+    return 1;
+
+  if (o->validate)
+    return run_validate (paths);
+
+  datasets = load_all (paths);
+  if (datasets == NULL)
+    return 1;
+
+  if (o->list)
+    return run_list (datasets, lang);
+
+  if (o->chart == NULL)
+    {
+      fail (_("--export and --csv need --chart=ID; see the views with --list"));
+      return 1;
+    }
+  if (o->export_path == NULL && !o->csv)
+    {
+      fail (_("--chart needs --export=OUT or --csv"));
+      return 1;
+    }
+
+  view = karavan_find_view (datasets, o->chart, &dataset);
+  if (view == NULL)
+    {
+      g_autofree char *ids = karavan_list_view_ids (datasets);
+
+      fail (_("no chart, timeline or table has the id “%s”; the views are: %s"), o->chart, ids);
+      return 1;
+    }
+
+  if (o->csv)
+    {
+      g_autofree char *csv = karavan_view_to_csv (view, lang);
+
+      fputs (csv, stdout);
+      if (fflush (stdout) != 0)
+        return 1;
+    }
+
+  if (o->export_path != NULL)
+    return run_export (o, dataset, view, lang, all_langs);
+
+  return 0;
+}

@@ -1,0 +1,73 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "karavan-application.h"
+#include "karavan-cli.h"
+#include "karavan-core.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autoptr(GApplication) app = NULL;
+  g_auto(GStrv) args = NULL;
+  KaravanCliOptions options = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, karavan_catalog_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The command line is parsed here, before GTK exists: exporting,
+   * listing and validating need no display. */
+  args = g_strdupv (argv);
+  entries = karavan_cli_get_option_entries (&options);
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Charts, tables and a timeline from XML datasets.\n"
+                                  "With no FILE, the bundled datasets are used."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("karavan: %s\n", error->message);
+      karavan_cli_options_clear (&options);
+      return 1;
+    }
+
+  if (karavan_cli_wants_to_run (&options))
+    {
+      status = karavan_cli_run (&options);
+      karavan_cli_options_clear (&options);
+      return status;
+    }
+
+  app = G_APPLICATION (karavan_application_new ());
+  {
+    /* Files are handed to the application as "open". */
+    g_autoptr(GPtrArray) app_args = g_ptr_array_new ();
+
+    g_ptr_array_add (app_args, argv[0]);
+    if (options.files && options.files[0])
+      g_ptr_array_add (app_args, (char *) "--");
+    for (guint i = 0; options.files && options.files[i]; i++)
+      g_ptr_array_add (app_args, options.files[i]);
+    g_ptr_array_add (app_args, NULL);
+    status = g_application_run (app, app_args->len - 1, (char **) app_args->pdata);
+  }
+
+  karavan_cli_options_clear (&options);
+  return status;
+}
