@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "karavan-catalog.h"
+#include "karavan-library.h"
 
 typedef struct {
   const char *text;   /* points into the catalog's bytes */
@@ -35,15 +36,24 @@ karavan_catalog_set_localedir (const char *localedir)
   g_mutex_unlock (&lock);
 }
 
-/* KARAVAN_LOCALEDIR points a build tree at its own catalogs. */
+/* KARAVAN_LOCALEDIR points a build tree at its own catalogs; an
+ * installed tree finds them beside the program. */
 const char *
 karavan_catalog_get_localedir (void)
 {
+  static char *relocated;
+  static gsize once;
+
   if (localedir_override != NULL)
     return localedir_override;
   if (g_getenv ("KARAVAN_LOCALEDIR") != NULL)
     return g_getenv ("KARAVAN_LOCALEDIR");
-  return LOCALEDIR;
+  if (g_once_init_enter (&once))
+    {
+      relocated = karavan_get_install_path (LOCALEDIR_RELATIVE);
+      g_once_init_leave (&once, 1);
+    }
+  return relocated ? relocated : LOCALEDIR;
 }
 
 static guint32

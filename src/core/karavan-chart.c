@@ -540,7 +540,7 @@ layout_x_axis (KaravanFigure *fig,
           widest = MAX (widest, probe->w);
           *label_h = probe->h;
           /* Probes are not placed; drop them again. */
-          g_array_set_size (fig->labels, fig->labels->len - 1);
+          g_ptr_array_set_size (fig->labels, fig->labels->len - 1);
         }
 
       room = ticks->len > 1 ? fig->pw * step / MAX (fig->x_hi - fig->x_lo, 1e-9) : fig->pw;
@@ -1205,7 +1205,7 @@ _karavan_chart_layout (KaravanFigure *fig)
   /* Now that the plot is known, place the axis texts. */
   for (guint i = 0; i < tick_labels->len; i++)
     {
-      Label *label = &g_array_index (fig->labels, Label, GPOINTER_TO_UINT (tick_labels->pdata[i]));
+      Label *label = g_ptr_array_index (fig->labels, GPOINTER_TO_UINT (tick_labels->pdata[i]));
       double v = g_array_index (fig->y_ticks, double, i);
       double y = map_y (fig, v);
       Shape *grid = _karavan_figure_shape (fig, SHAPE_LINE);

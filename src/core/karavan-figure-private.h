@@ -57,7 +57,7 @@ struct _KaravanFigure
   double                pad;
   PangoContext         *pango;
 
-  GArray               *labels;   /* Label */
+  GPtrArray            *labels;   /* Label*, owned; pointers stay valid */
   GArray               *shapes;   /* Shape */
   GPtrArray            *items;    /* PlotItem*: the data, drawn by kind */
   GArray               *boxes;    /* KaravanLabelBox, made on demand */

@@ -34,10 +34,11 @@ karavan_render_options_init (KaravanRenderOptions *options,
 /* Labels                                                                 */
 
 static void
-label_clear (Label *label)
+label_free (Label *label)
 {
   g_clear_object (&label->layout);
   g_clear_pointer (&label->text, g_free);
+  g_free (label);
 }
 
 Label *
@@ -49,6 +50,7 @@ _karavan_figure_label (KaravanFigure    *fig,
                        double            max_width,
                        const KaravanRgb *color)
 {
+  Label *ret = g_new0 (Label, 1);
   Label label = { 0 };
   PangoFontDescription *desc;
   PangoRectangle logical;
@@ -79,9 +81,12 @@ _karavan_figure_label (KaravanFigure    *fig,
   label.ox = (double) logical.x / PANGO_SCALE;
   label.placed = FALSE;
 
-  g_array_append_val (fig->labels, label);
+  /* Labels live on the heap: pointers to them stay valid while more
+   * labels are added. */
+  *ret = label;
+  g_ptr_array_add (fig->labels, ret);
 
-  return &g_array_index (fig->labels, Label, fig->labels->len - 1);
+  return ret;
 }
 
 static gboolean
@@ -125,7 +130,7 @@ _karavan_figure_collides (KaravanFigure *fig,
 {
   for (guint i = 0; i < fig->labels->len; i++)
     {
-      Label *other = &g_array_index (fig->labels, Label, i);
+      Label *other = g_ptr_array_index (fig->labels, i);
       double ox, oy, ow, oh;
 
       if (other == label || !other->placed)
@@ -343,8 +348,7 @@ karavan_figure_new (const KaravanView          *view,
   fig->fs = MIN (fig->fs, MAX (5.0, MIN (fig->width / 30.0, fig->height / 18.0)));
   fig->pad = fig->fs * 1.1;
   fig->pango = create_pango_context ();
-  fig->labels = g_array_new (FALSE, TRUE, sizeof (Label));
-  g_array_set_clear_func (fig->labels, (GDestroyNotify) label_clear);
+  fig->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
   fig->shapes = g_array_new (FALSE, TRUE, sizeof (Shape));
   fig->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _karavan_plot_item_free);
   fig->reveal_steps = 0;
@@ -387,7 +391,7 @@ karavan_figure_free (KaravanFigure *fig)
   if (fig == NULL)
     return;
 
-  g_array_unref (fig->labels);
+  g_ptr_array_unref (fig->labels);
   g_array_unref (fig->shapes);
   g_ptr_array_unref (fig->items);
   g_clear_pointer (&fig->boxes, g_array_unref);
@@ -485,11 +489,11 @@ figure_draw (KaravanFigure *fig,
     }
 
   for (guint i = 0; i < fig->labels->len; i++)
-    draw_label_halo (fig, cr, &g_array_index (fig->labels, Label, i));
+    draw_label_halo (fig, cr, g_ptr_array_index (fig->labels, i));
 
   if (with_text)
     for (guint i = 0; i < fig->labels->len; i++)
-      draw_label (cr, &g_array_index (fig->labels, Label, i));
+      draw_label (cr, g_ptr_array_index (fig->labels, i));
 
   cairo_restore (cr);
 }
@@ -526,7 +530,7 @@ karavan_figure_foreach_text_line (KaravanFigure       *fig,
 
   for (guint i = 0; i < fig->labels->len; i++)
     {
-      Label *label = &g_array_index (fig->labels, Label, i);
+      Label *label = g_ptr_array_index (fig->labels, i);
       const PangoFontDescription *desc;
       PangoLayoutIter *iter;
       const char *text;
@@ -590,7 +594,7 @@ karavan_figure_get_labels (KaravanFigure *fig,
       fig->boxes = g_array_new (FALSE, TRUE, sizeof (KaravanLabelBox));
       for (guint i = 0; i < fig->labels->len; i++)
         {
-          Label *label = &g_array_index (fig->labels, Label, i);
+          Label *label = g_ptr_array_index (fig->labels, i);
           KaravanLabelBox box;
 
           if (!label->placed || label->text[0] == '\0')

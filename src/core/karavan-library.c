@@ -9,13 +9,59 @@
 
 #include <string.h>
 
+/**
+ * karavan_get_install_path:
+ * @relative: a path relative to the installation prefix
+ *
+ * Finds @relative beside the running program: PREFIX/bin/karavan looks
+ * in PREFIX/@relative, so an installed tree works wherever it is moved.
+ *
+ * Returns: (nullable): the path if it exists there
+ */
+char *
+karavan_get_install_path (const char *relative)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (exe == NULL || g_path_is_absolute (BINDIR_RELATIVE))
+    return NULL;
+
+  dir = g_path_get_dirname (exe);
+  /* One step up per component of the bindir ("bin" → one). */
+  parts = g_strsplit (BINDIR_RELATIVE, "/", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (parts[i][0] != '\0')
+      {
+        char *up = g_path_get_dirname (dir);
+
+        g_free (dir);
+        dir = up;
+      }
+
+  path = g_build_filename (dir, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
 /* KARAVAN_DATADIR points a build tree at the source's data/. */
 char *
 karavan_get_datasets_dir (void)
 {
   const char *env = g_getenv ("KARAVAN_DATADIR");
+  g_autofree char *relocated = NULL;
 
-  return g_build_filename (env ? env : PKGDATADIR, "datasets", NULL);
+  if (env != NULL)
+    return g_build_filename (env, "datasets", NULL);
+
+  relocated = karavan_get_install_path (DATADIR_RELATIVE "/karavan/datasets");
+  if (relocated != NULL)
+    return g_steal_pointer (&relocated);
+
+  return g_build_filename (PKGDATADIR, "datasets", NULL);
 }
 
 static gint

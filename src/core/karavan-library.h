@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+char        *karavan_get_install_path      (const char  *relative);
 char        *karavan_get_datasets_dir      (void);
 GPtrArray   *karavan_list_bundled_datasets (GError      **error);
 KaravanView *karavan_find_view             (GPtrArray    *datasets,

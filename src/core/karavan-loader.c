@@ -1492,7 +1492,7 @@ read_table (Loader      *loader,
             }
 
           if (n < table->columns->len)
-            error_at_node (loader, child, "this row has %u cells, the table has %u columns",
+            error_at_node (loader, child, "this row has too few cells: %u for %u columns",
                            n, table->columns->len);
           /* Keep rows rectangular even when the file is not. */
           g_array_set_size (row, table->columns->len);
@@ -1716,7 +1716,8 @@ to_utf8 (Loader      *loader,
       /* Skip a UTF-8 byte-order mark. */
       if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         data += 3, len -= 3;
-      ret = g_memdup2 (data, len + 1);
+      ret = g_malloc (len + 1);
+      memcpy (ret, data, len);
       ret[len] = '\0';
       *out_len = len;
     }

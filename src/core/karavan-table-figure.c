@@ -49,7 +49,7 @@ _karavan_table_layout (KaravanFigure *fig)
                                             0.95, TRUE, -1, &fig->pal->text);
 
       natural[c] = probe->w;
-      g_array_set_size (fig->labels, fig->labels->len - 1);
+      g_ptr_array_set_size (fig->labels, fig->labels->len - 1);
       for (guint r = 0; r < table->rows->len; r++)
         {
           GArray *row = table->rows->pdata[r];
@@ -57,7 +57,7 @@ _karavan_table_layout (KaravanFigure *fig)
 
           probe = _karavan_figure_label (fig, KARAVAN_LABEL_CELL, text, 0.95, FALSE, -1, &fig->pal->text);
           natural[c] = MAX (natural[c], probe->w);
-          g_array_set_size (fig->labels, fig->labels->len - 1);
+          g_ptr_array_set_size (fig->labels, fig->labels->len - 1);
         }
       total += natural[c];
       if (column->type == KARAVAN_COLUMN_TEXT)
@@ -109,7 +109,7 @@ _karavan_table_layout (KaravanFigure *fig)
       x = fig->body_x;
       for (guint c = 0; c < n_cols; c++)
         {
-          Label *label = &g_array_index (fig->labels, Label, GPOINTER_TO_UINT (row_labels->pdata[c]));
+          Label *label = g_ptr_array_index (fig->labels, GPOINTER_TO_UINT (row_labels->pdata[c]));
 
           /* Logical extents of a right-aligned layout start inside it. */
           label->ox = 0;

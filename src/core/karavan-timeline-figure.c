@@ -44,7 +44,7 @@ layout_rows (KaravanFigure *fig,
       Label *probe = _karavan_figure_label (fig, KARAVAN_LABEL_CELL, dates->pdata[i], 0.85, TRUE, -1, &fig->pal->text);
 
       date_w = MAX (date_w, probe->w);
-      g_array_set_size (fig->labels, fig->labels->len - 1);
+      g_ptr_array_set_size (fig->labels, fig->labels->len - 1);
     }
   date_w = MIN (date_w, width * 0.4);
 
@@ -60,11 +60,11 @@ layout_rows (KaravanFigure *fig,
 
       if (y + h > fig->body_y + fig->body_h)
         {
-          g_array_set_size (fig->labels, di);
+          g_ptr_array_set_size (fig->labels, di);
           return y;
         }
 
-      _karavan_figure_place (fig, &g_array_index (fig->labels, Label, di), x, y);
+      _karavan_figure_place (fig, g_ptr_array_index (fig->labels, di), x, y);
       _karavan_figure_place (fig, text, x + date_w + fig->fs * 1.6, y);
       dot = _karavan_figure_shape (fig, SHAPE_CIRCLE);
       dot->color = g_array_index (colors, KaravanRgb, i);
