@@ -50,8 +50,9 @@ tool (const char * const *argv,
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   char *out = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  if (program == NULL)
     return NULL;
   proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error);
   g_assert_no_error (error);

@@ -1001,7 +1001,7 @@ read_values (Loader        *loader,
                      x_type_example (series->x_type));
       return;
     }
-  if (get_attr (node, "step") != NULL)
+  if (xmlHasProp (node, BAD_CAST "step") != NULL)
     {
       g_autofree char *step_str = get_attr (node, "step");
 
