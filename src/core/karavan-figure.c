@@ -240,6 +240,9 @@ collect_sources_text (KaravanFigure *fig)
       if (list->len > 0)
         g_string_append (list, "; ");
       g_string_append (list, citation ? citation : source->id);
+      /* Citations end with a full stop; between them the semicolon does. */
+      if (i + 1 < sources->len && g_str_has_suffix (list->str, "."))
+        g_string_truncate (list, list->len - 1);
     }
 
   if (sources->len > 0)
