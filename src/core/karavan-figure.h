@@ -31,6 +31,12 @@ typedef struct {
   gboolean            exact;          /* never decimate (for tests) */
   gboolean            show_events;    /* timeline events on time charts */
   gboolean            no_events_default; /* ignore the chart's own <events> */
+  /* Timelines (see karavan_figure_get_events()): */
+  double              time_from;      /* visible window, fractional years; */
+  double              time_to;        /* 0, 0: fit every event */
+  guint64             hidden_categories; /* bit i hides the timeline's category i */
+  const char         *search;         /* NULL or "": every event; else those matching */
+  const char         *selected_event; /* id of the event drawn as selected, or NULL */
 } KaravanRenderOptions;
 
 typedef enum {
@@ -43,6 +49,8 @@ typedef enum {
   KARAVAN_LABEL_ANNOTATION,
   KARAVAN_LABEL_FOOTER,
   KARAVAN_LABEL_CELL,
+  KARAVAN_LABEL_EVENT,     /* a timeline event's label */
+  KARAVAN_LABEL_VALUE_INSIDE, /* a value drawn on its bar or slice */
 } KaravanLabelKind;
 
 typedef struct {
@@ -107,6 +115,45 @@ void            karavan_figure_draw_without_text (KaravanFigure       *figure,
 void            karavan_figure_foreach_text_line (KaravanFigure       *figure,
                                                   KaravanTextLineFunc  func,
                                                   gpointer             user_data);
+
+/* Timelines: where each event is drawn, for hit tests and tests. */
+typedef struct {
+  const KaravanEvent *event;
+  guint               category;     /* index into the timeline's categories */
+  double              time_from;    /* its period in fractional years: a  */
+  double              time_to;      /* range's whole span, a date's period */
+  gboolean            is_range;     /* drawn as a bar from time_from to time_to */
+  gboolean            selected;
+  double              x, y, width, height;  /* marker or bar, clipped to the plot */
+  gboolean            has_label;    /* FALSE when no room was left for it */
+  double              label_x, label_y, label_width, label_height;
+} KaravanEventBox;
+
+const KaravanEventBox *karavan_figure_get_events (KaravanFigure       *figure,
+                                                  guint               *n_events);
+const KaravanEventBox *karavan_figure_hit_event  (KaravanFigure       *figure,
+                                                  double               x,
+                                                  double               y);
+gboolean        karavan_figure_get_time_window (KaravanFigure         *figure,
+                                                double                *time_from,
+                                                double                *time_to);
+gboolean        karavan_timeline_get_extent (const KaravanTimeline    *timeline,
+                                             double                   *time_from,
+                                             double                   *time_to);
+void            karavan_event_get_period  (const KaravanEvent         *event,
+                                           double                     *time_from,
+                                           double                     *time_to);
+char           *karavan_event_get_date_text (const KaravanEvent       *event,
+                                             KaravanLang               lang);
+gboolean        karavan_event_matches     (const KaravanEvent         *event,
+                                           const char                 *search,
+                                           KaravanLang                 lang);
+GBytes         *karavan_timeline_to_pdf_pages (const KaravanView      *view,
+                                               const KaravanRenderOptions *options,
+                                               double                  page_width,
+                                               double                  page_height,
+                                               guint                   n_pages,
+                                               GError                **error);
 
 void            karavan_render_view       (const KaravanView          *view,
                                            const KaravanRenderOptions *options,
