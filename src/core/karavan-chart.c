@@ -7,6 +7,10 @@
  * becomes a PlotItem that knows how to draw itself and how to answer a
  * hit test; a line with more points than device pixels is decimated to
  * the min and max of each pixel column, once per device scale.
+ *
+ * Lines and areas are laid out here, bars in karavan-bar-chart.c and
+ * donuts in karavan-donut-chart.c; they share the frame, the legend and
+ * the value axis below.
  */
 #include "config.h"
 
@@ -14,78 +18,83 @@
 #include <string.h>
 
 #include "karavan-catalog.h"
-#include "karavan-figure-private.h"
+#include "karavan-chart-private.h"
 #include "karavan-format.h"
 
-typedef enum {
-  ITEM_LINE,
-} ItemKind;
-
-struct _PlotItem
-{
-  ItemKind             kind;
-  const KaravanSeries *series;
-  guint                series_index;
-  KaravanRgb           color;
-  const double        *dashes;     /* monochrome patterns, or NULL */
-  double               line_width;
-  double               marker_radius;
-  gboolean             markers;
-  double               x_limit;    /* reveal: points beyond are hidden */
-
-  /* Decimated path for one device scale: (x, y) pairs, NAN pairs break. */
-  double               cache_scale;
-  GArray              *cache;
-};
+#define map_x _karavan_chart_map_x
+#define map_y _karavan_chart_map_y
 
 void
 _karavan_plot_item_free (PlotItem *item)
 {
   g_clear_pointer (&item->cache, g_array_unref);
+  g_clear_pointer (&item->tops, g_array_unref);
+  g_clear_pointer (&item->bottoms, g_array_unref);
+  g_clear_pointer (&item->bars, g_array_unref);
   g_free (item);
+}
+
+PlotItem *
+_karavan_chart_new_item (KaravanFigure       *fig,
+                         ItemKind             kind,
+                         const KaravanSeries *series,
+                         guint                series_index)
+{
+  PlotItem *item = g_new0 (PlotItem, 1);
+
+  item->kind = kind;
+  item->series = series;
+  item->series_index = series_index;
+  item->color = fig->pal->series[series_index % KARAVAN_PALETTE_N_SERIES];
+  if (fig->opts.palette == KARAVAN_PALETTE_MONOCHROME)
+    item->dashes = fig->pal->dashes[series_index % KARAVAN_PALETTE_N_SERIES];
+  item->line_width = fig->pal->line_width * fig->fs;
+  item->marker_radius = fig->fs * 0.32 * (fig->pal->line_width / 0.22 > 1.2 ? 1.3 : 1);
+  item->x_limit = G_MAXDOUBLE;
+  if (kind == ITEM_BARS || kind == ITEM_DONUT || kind == ITEM_SWATCH)
+    item->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
+  g_ptr_array_add (fig->items, item);
+
+  return item;
+}
+
+/* Says plainly what cannot be drawn, instead of drawing it wrong. */
+void
+_karavan_chart_message (KaravanFigure *fig,
+                        const char    *text)
+{
+  Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_ANNOTATION, text, 1.0, FALSE, fig->body_w, &fig->pal->muted);
+
+  _karavan_figure_place (fig, label, fig->body_x, fig->body_y + fig->body_h / 2 - label->h / 2);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Scales                                                                 */
 
 static double
-map_x (KaravanFigure *fig,
-       double         x)
-{
-  if (fig->x_hi <= fig->x_lo)
-    return fig->px + fig->pw / 2;
-  return fig->px + (x - fig->x_lo) / (fig->x_hi - fig->x_lo) * fig->pw;
-}
-
-static double
-map_y (KaravanFigure *fig,
-       double         y)
-{
-  double t;
-
-  if (fig->y_log)
-    t = (log10 (MAX (y, 1e-300)) - log10 (fig->y_lo)) / (log10 (fig->y_hi) - log10 (fig->y_lo));
-  else
-    t = (y - fig->y_lo) / (fig->y_hi - fig->y_lo);
-
-  return fig->py + fig->ph - t * fig->ph;
-}
-
-static double
 nice_step (double range,
            double target)
 {
   double raw = range / MAX (target, 1);
-  double mag = pow (10, floor (log10 (raw)));
-  double f = raw / mag;
+  double mag, f;
 
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+  /* A range of ±1e308 values overflows (it is at most twice the largest
+   * double): twice the step for the largest double. A zero or broken
+   * range: any step. */
+  if (!isfinite (raw))
+    return isnan (raw) ? 1 : MIN (nice_step (G_MAXDOUBLE, target) * 2, G_MAXDOUBLE);
+  if (raw <= 0)
+    return 1;
+  mag = pow (10, floor (log10 (raw)));
+  f = raw / mag;
+
+  return MIN ((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag, G_MAXDOUBLE);
 }
 
 /* Series shown: not hidden, and revealed when revealing by series. */
-static GPtrArray *
-visible_series (KaravanFigure *fig,
-                GArray        *indexes)
+GPtrArray *
+_karavan_chart_visible_series (KaravanFigure *fig,
+                               GArray        *indexes)
 {
   KaravanChart *chart = fig->view->chart;
   GPtrArray *out = g_ptr_array_new ();
@@ -93,7 +102,7 @@ visible_series (KaravanFigure *fig,
 
   for (guint i = 0; i < chart->series->len; i++)
     {
-      if (i < 64 && (fig->opts.hidden_series & (G_GUINT64_CONSTANT (1) << i)))
+      if (_karavan_series_hidden (fig, i))
         continue;
       if (fig->opts.reveal >= 0 && fig->opts.reveal_kind == KARAVAN_REVEAL_SERIES &&
           shown >= (guint) MAX (fig->opts.reveal, 1))
@@ -107,34 +116,19 @@ visible_series (KaravanFigure *fig,
   return out;
 }
 
-/* The distinct x values of all series, sorted: the steps of a reveal by
- * points. */
-static GArray *
-distinct_xs (KaravanChart *chart)
+/* Series that are not hidden, revealed or not: the axes are those of
+ * everything a reveal will eventually show, so the frame does not move. */
+static GPtrArray *
+unhidden_series (KaravanFigure *fig)
 {
-  GArray *xs = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  KaravanChart *chart = fig->view->chart;
+  GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; i < chart->series->len; i++)
-    {
-      KaravanSeries *series = chart->series->pdata[i];
+    if (!_karavan_series_hidden (fig, i))
+      g_ptr_array_add (out, chart->series->pdata[i]);
 
-      for (guint j = 0; j < series->points->len; j++)
-        {
-          KaravanPoint *p = &g_array_index (series->points, KaravanPoint, j);
-          gint64 key;
-
-          if (p->flags & KARAVAN_POINT_MISSING)
-            continue;
-          memcpy (&key, &p->x, sizeof key);
-          if (g_hash_table_contains (seen, &key))
-            continue;
-          g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
-          g_array_append_val (xs, p->x);
-        }
-    }
-
-  return xs;
+  return out;
 }
 
 static gint
@@ -144,6 +138,39 @@ compare_doubles (gconstpointer a,
   double da = *(const double *) a, db = *(const double *) b;
 
   return (da > db) - (da < db);
+}
+
+/* The distinct x values of all series' present points, sorted: the
+ * steps of a reveal by points. Sorting and merging keeps this linear in
+ * practice for a million points (hashing doubles that are whole numbers
+ * collides badly). */
+static GArray *
+distinct_xs (KaravanChart *chart)
+{
+  GArray *xs = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = 0;
+
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      KaravanSeries *series = chart->series->pdata[i];
+
+      for (guint j = 0; j < series->points->len; j++)
+        {
+          KaravanPoint *p = &g_array_index (series->points, KaravanPoint, j);
+
+          if (!(p->flags & KARAVAN_POINT_MISSING))
+            g_array_append_val (xs, p->x);
+        }
+    }
+  /* Each series is sorted already; one series needs no sort at all. */
+  if (chart->series->len > 1)
+    g_array_sort (xs, compare_doubles);
+  for (guint i = 0; i < xs->len; i++)
+    if (n == 0 || g_array_index (xs, double, i) != g_array_index (xs, double, n - 1))
+      g_array_index (xs, double, n++) = g_array_index (xs, double, i);
+  g_array_set_size (xs, n);
+
+  return xs;
 }
 
 /* Where an event sits on this chart's x axis. */
@@ -178,15 +205,15 @@ event_x (KaravanXType       type,
 /* ---------------------------------------------------------------------- */
 /* Footer note                                                            */
 
-static gboolean
-any_flagged (KaravanChart *chart)
+gboolean
+_karavan_chart_any_flagged (GPtrArray *series)
 {
-  for (guint i = 0; i < chart->series->len; i++)
+  for (guint i = 0; i < series->len; i++)
     {
-      KaravanSeries *series = chart->series->pdata[i];
+      KaravanSeries *s = series->pdata[i];
 
-      for (guint j = 0; j < series->points->len; j++)
-        if (g_array_index (series->points, KaravanPoint, j).flags & (KARAVAN_POINT_ESTIMATE | KARAVAN_POINT_PARTIAL))
+      for (guint j = 0; j < s->points->len; j++)
+        if (_karavan_point_flagged (&g_array_index (s->points, KaravanPoint, j)))
           return TRUE;
     }
   return FALSE;
@@ -209,6 +236,24 @@ any_gap (KaravanChart *chart)
   return FALSE;
 }
 
+gboolean
+_karavan_chart_all_percent (GPtrArray *series)
+{
+  for (guint i = 0; i < series->len; i++)
+    if (((KaravanSeries *) series->pdata[i])->format != KARAVAN_FORMAT_PERCENT)
+      return FALSE;
+  return series->len > 0;
+}
+
+static void
+append_sentence (GString    *note,
+                 const char *sentence)
+{
+  if (note->len)
+    g_string_append_c (note, ' ');
+  g_string_append (note, sentence);
+}
+
 /* What the footer must explain about how this chart is drawn. */
 char *
 _karavan_chart_footer_note (KaravanFigure *fig)
@@ -217,20 +262,15 @@ _karavan_chart_footer_note (KaravanFigure *fig)
   KaravanLang lang = fig->opts.lang;
   g_autoptr(GString) note = g_string_new (NULL);
 
-  if (chart->type == KARAVAN_CHART_LINE && any_flagged (chart))
-    g_string_append (note, KC_("figure", "Hollow markers: estimate or part of the period."));
-  if (chart->type == KARAVAN_CHART_LINE && any_gap (chart))
-    {
-      if (note->len)
-        g_string_append_c (note, ' ');
-      g_string_append (note, KC_("figure", "Dashed segments join years with no data between them."));
-    }
+  if ((chart->type == KARAVAN_CHART_LINE || chart->type == KARAVAN_CHART_AREA) && any_gap (chart))
+    append_sentence (note, KC_("figure", "Dashed segments join years with no data between them."));
+  /* Shares of percentages that already add up to 100 are the data;
+   * anything else is worked out here and must say so. */
+  if (chart->type == KARAVAN_CHART_PERCENT_BAR ||
+      (chart->type == KARAVAN_CHART_DONUT && !_karavan_chart_all_percent (chart->series)))
+    append_sentence (note, KC_("figure", "Shares are computed by Karavan from the values shown."));
   if (chart->growths->len > 0 || chart->yoy->len > 0)
-    {
-      if (note->len)
-        g_string_append_c (note, ' ');
-      g_string_append (note, KC_("figure", "Growth figures are computed by Karavan from the data shown."));
-    }
+    append_sentence (note, KC_("figure", "Growth figures are computed by Karavan from the data shown."));
 
   return note->len ? g_string_free (g_steal_pointer (&note), FALSE) : NULL;
 }
@@ -238,71 +278,139 @@ _karavan_chart_footer_note (KaravanFigure *fig)
 /* ---------------------------------------------------------------------- */
 /* Legend                                                                 */
 
-static double
-layout_legend (KaravanFigure *fig,
-               double         top)
+/* One legend entry: a swatch and its text, wrapped onto a new row when
+ * the row is full. Returns the label's index. */
+static guint
+legend_entry (KaravanFigure    *fig,
+              const char       *text,
+              const KaravanRgb *color,
+              double            swatch,
+              double           *x,
+              double           *y,
+              double           *row_h,
+              double           *entry_x)
+{
+  Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_LEGEND, text, 0.9, FALSE,
+                                        fig->body_w - swatch - fig->fs * 0.4, color);
+  double entry_w = swatch + fig->fs * 0.4 + label->w;
+
+  if (*x > fig->body_x && *x + entry_w > fig->body_x + fig->body_w)
+    {
+      *x = fig->body_x;
+      *y += *row_h + fig->fs * 0.3;
+      *row_h = 0;
+    }
+  _karavan_figure_place (fig, label, *x + swatch + fig->fs * 0.4, *y);
+  *entry_x = *x;
+  *x += entry_w + fig->fs * 1.4;
+  *row_h = MAX (*row_h, label->h);
+
+  return fig->labels->len - 1;
+}
+
+/* Series entries (hidden ones greyed, so a click can bring them back),
+ * then a key to the way estimates and partial periods are drawn. */
+double
+_karavan_chart_legend (KaravanFigure *fig,
+                       double         top,
+                       KeyStyle       style,
+                       gboolean       series_entries,
+                       gboolean       flag_key)
 {
   KaravanChart *chart = fig->view->chart;
-  double x = fig->body_x, y = top, row_h = 0;
-  double swatch = fig->fs * 1.8;
+  KaravanLang lang = fig->opts.lang;
+  double x = fig->body_x, y = top, row_h = 0, entry_x;
+  double swatch = style == KEY_LINES ? fig->fs * 1.8 : fig->fs * 1.0;
+  PlotItem *boxes = NULL;
 
   fig->legend = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
+  if (!series_entries && !flag_key)
+    return top;
 
-  for (guint i = 0; i < chart->series->len; i++)
+  for (guint i = 0; series_entries && i < chart->series->len; i++)
     {
       KaravanSeries *series = chart->series->pdata[i];
-      gboolean hidden = i < 64 && (fig->opts.hidden_series & (G_GUINT64_CONSTANT (1) << i));
-      const char *title = karavan_text_get (&series->title, fig->opts.lang);
-      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_LEGEND, title ? title : series->id, 0.9, FALSE,
-                                            fig->body_w - swatch - fig->fs * 0.4,
-                                            hidden ? &fig->pal->grid : &fig->pal->text);
-      double entry_w = swatch + fig->fs * 0.4 + label->w;
-      LegendEntry entry;
-      Shape *line;
+      gboolean hidden = _karavan_series_hidden (fig, i);
+      const char *title = karavan_text_get (&series->title, lang);
+      guint index = legend_entry (fig, title ? title : series->id, hidden ? &fig->pal->grid : &fig->pal->text,
+                                  swatch, &x, &y, &row_h, &entry_x);
+      Label *label = _karavan_label_at (fig, index);
+      LegendEntry entry = { entry_x, label->y, swatch + fig->fs * 0.4 + label->w, label->h, i };
 
-      if (x > fig->body_x && x + entry_w > fig->body_x + fig->body_w)
-        {
-          x = fig->body_x;
-          y += row_h + fig->fs * 0.3;
-          row_h = 0;
-        }
-
-      line = _karavan_figure_shape (fig, SHAPE_LINE);
-      line->color = hidden ? fig->pal->grid : fig->pal->series[i % KARAVAN_PALETTE_N_SERIES];
-      line->x = x;
-      line->x2 = x + swatch;
-      line->y = line->y2 = y + label->h / 2;
-      line->width = fig->pal->line_width * fig->fs;
-      if (fig->opts.palette == KARAVAN_PALETTE_MONOCHROME && i % KARAVAN_PALETTE_N_SERIES > 0)
-        line->dash = fig->pal->dashes[i % KARAVAN_PALETTE_N_SERIES][0];
-
-      _karavan_figure_place (fig, label, x + swatch + fig->fs * 0.4, y);
-
-      entry.x = x;
-      entry.y = y;
-      entry.w = entry_w;
-      entry.h = label->h;
-      entry.series_index = i;
       g_array_append_val (fig->legend, entry);
 
-      x += entry_w + fig->fs * 1.4;
-      row_h = MAX (row_h, label->h);
+      if (style == KEY_LINES)
+        {
+          Shape *line = _karavan_figure_shape (fig, SHAPE_LINE);
+
+          line->color = hidden ? fig->pal->grid : fig->pal->series[i % KARAVAN_PALETTE_N_SERIES];
+          line->x = entry_x;
+          line->x2 = entry_x + swatch;
+          line->y = line->y2 = label->y + label->h / 2;
+          line->width = fig->pal->line_width * fig->fs;
+          if (fig->opts.palette == KARAVAN_PALETTE_MONOCHROME && i % KARAVAN_PALETTE_N_SERIES > 0)
+            line->dash = fig->pal->dashes[i % KARAVAN_PALETTE_N_SERIES][0];
+        }
+      else if (hidden)
+        {
+          Shape *box = _karavan_figure_shape (fig, SHAPE_RECT_OUTLINE);
+
+          box->color = fig->pal->grid;
+          box->x = entry_x;
+          box->y = label->y + label->h / 2 - swatch / 2;
+          box->x2 = box->y2 = swatch;
+          box->width = MAX (0.5, fig->fs * 0.08);
+        }
+      else
+        {
+          Bar bar = { 0 };
+
+          if (boxes == NULL)
+            boxes = _karavan_chart_new_item (fig, ITEM_SWATCH, NULL, 0);
+          bar.style = i;
+          bar.x = entry_x;
+          bar.y = label->y + label->h / 2 - swatch / 2;
+          bar.w = bar.h = swatch;
+          g_array_append_val (boxes->bars, bar);
+        }
+    }
+
+  if (flag_key)
+    {
+      const char *text = style == KEY_LINES ? KC_("figure", "Hollow marker: estimate or part of the period")
+                                            : KC_("figure", "Hatched: estimate or part of the period");
+      guint index = legend_entry (fig, text, &fig->pal->text, style == KEY_LINES ? fig->fs * 1.0 : swatch,
+                                  &x, &y, &row_h, &entry_x);
+      Label *label = _karavan_label_at (fig, index);
+      Bar bar = { 0 };
+
+      if (boxes == NULL)
+        boxes = _karavan_chart_new_item (fig, ITEM_SWATCH, NULL, 0);
+      bar.style = 0;
+      bar.flagged = TRUE;
+      bar.hollow = style == KEY_LINES;
+      bar.x = entry_x;
+      bar.w = bar.h = style == KEY_LINES ? fig->fs * 0.64 : swatch;
+      bar.y = label->y + label->h / 2 - bar.h / 2;
+      if (bar.hollow)
+        bar.x += fig->fs * 0.18;
+      g_array_append_val (boxes->bars, bar);
     }
 
   return y + row_h + fig->fs * 0.8;
 }
 
 /* ---------------------------------------------------------------------- */
-/* Axes                                                                   */
+/* Value axis                                                             */
 
+/* The range of the values, for lines and areas. */
 static void
 value_range (KaravanFigure *fig,
              GPtrArray     *series,
+             gboolean       log_scale,
              double        *lo,
              double        *hi)
 {
-  KaravanChart *chart = fig->view->chart;
-
   *lo = NAN;
   *hi = NAN;
   for (guint i = 0; i < series->len; i++)
@@ -311,7 +419,7 @@ value_range (KaravanFigure *fig,
 
       if (s->n_present == 0)
         continue;
-      if (fig->y_log)
+      if (log_scale)
         {
           /* Only positive values exist on a log scale. */
           for (guint j = 0; j < s->points->len; j++)
@@ -331,23 +439,21 @@ value_range (KaravanFigure *fig,
           if (!(s->y_max <= *hi)) *hi = s->y_max;
         }
     }
-
-  if (chart->has_y_min)
-    *lo = chart->y_min;
-  if (chart->has_y_max)
-    *hi = chart->y_max;
 }
 
-static void
-compute_y_axis (KaravanFigure *fig,
-                GPtrArray     *series)
+/* Sets y_lo, y_hi and the ticks for values from @lo to @hi (NAN: no
+ * data), honouring the chart's fixed limits, about @target ticks. */
+void
+_karavan_chart_value_axis (KaravanFigure *fig,
+                           double         lo,
+                           double         hi,
+                           gboolean       include_zero,
+                           double         target)
 {
   KaravanChart *chart = fig->view->chart;
-  double lo, hi, step;
-  double target = MAX (2, fig->ph / (fig->fs * 3.2));
+  double step;
 
-  fig->y_log = chart->log_scale;
-  value_range (fig, series, &lo, &hi);
+  g_clear_pointer (&fig->y_ticks, g_array_unref);
   fig->y_ticks = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (fig->y_log && isfinite (lo) && lo > 0)
@@ -367,39 +473,51 @@ compute_y_axis (KaravanFigure *fig,
     }
 
   fig->y_log = FALSE;
-  if (!isfinite (lo))
+  if (!isfinite (lo) || isnan (hi))
     lo = 0, hi = 1;
-  /* Counts start at zero: a chart of growth must not exaggerate it. */
-  if (!chart->has_y_min && lo > 0)
+  /* Stacked ±1e308 values sum to infinities. */
+  lo = CLAMP (lo, -G_MAXDOUBLE, G_MAXDOUBLE);
+  hi = CLAMP (hi, -G_MAXDOUBLE, G_MAXDOUBLE);
+  if (chart->has_y_min)
+    lo = chart->y_min;
+  if (chart->has_y_max)
+    hi = chart->y_max;
+  /* Counts start at zero: a chart of growth must not exaggerate it. Bars
+   * always do, whatever limits the chart asks for. */
+  if (lo > 0 && (!chart->has_y_min || include_zero))
     lo = 0;
-  if (!chart->has_y_max && hi < 0)
+  if (hi < 0 && (!chart->has_y_max || include_zero))
     hi = 0;
   if (hi <= lo)
-    hi = lo + (lo == 0 ? 1 : fabs (lo));
+    hi = MIN (lo + (lo == 0 ? 1 : fabs (lo)), G_MAXDOUBLE);
+  if (hi <= lo)
+    lo = hi - fabs (hi);
 
-  step = nice_step (hi - lo, target);
-  fig->y_lo = chart->has_y_min ? lo : floor (lo / step + 1e-9) * step;
-  fig->y_hi = chart->has_y_max ? hi : ceil (hi / step - 1e-9) * step;
-  for (double v = ceil (fig->y_lo / step - 1e-9) * step; v <= fig->y_hi + step * 1e-9; v += step)
+  step = nice_step (hi - lo, MAX (2, target));
+  fig->y_lo = chart->has_y_min && !(include_zero && chart->y_min > 0) ? lo : floor (lo / step + 1e-9) * step;
+  fig->y_hi = chart->has_y_max && !(include_zero && chart->y_max < 0) ? hi : ceil (hi / step - 1e-9) * step;
+  if (!isfinite (fig->y_lo))
+    fig->y_lo = lo;
+  if (!isfinite (fig->y_hi))
+    fig->y_hi = hi;
+  /* Counted, not summed: a step below the values' precision (y-min 1e20,
+   * y-max 1e20 + 16384) would never move v. */
+  for (double k = ceil (fig->y_lo / step - 1e-9), n = 0; n < 1000; n++)
     {
+      double v = (k + n) * step;
       double t = fabs (v) < step * 1e-9 ? 0 : v;
+
+      if (!(v <= fig->y_hi + step * 1e-9) ||
+          (fig->y_ticks->len > 0 && t <= g_array_index (fig->y_ticks, double, fig->y_ticks->len - 1)))
+        break;
       g_array_append_val (fig->y_ticks, t);
     }
 }
 
-static gboolean
-all_percent (GPtrArray *series)
-{
-  for (guint i = 0; i < series->len; i++)
-    if (((KaravanSeries *) series->pdata[i])->format != KARAVAN_FORMAT_PERCENT)
-      return FALSE;
-  return series->len > 0;
-}
-
-static char *
-format_tick (KaravanFigure *fig,
-             double         v,
-             gboolean       percent)
+char *
+_karavan_chart_format_tick (KaravanFigure *fig,
+                            double         v,
+                            gboolean       percent)
 {
   int decimals;
 
@@ -411,6 +529,9 @@ format_tick (KaravanFigure *fig,
   return percent ? karavan_format_percent (v, decimals, fig->opts.lang)
                  : karavan_format_number (v, decimals, fig->opts.lang);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Time and number axis                                                   */
 
 /* Candidate x tick steps, in x units, smallest first. */
 static void
@@ -435,8 +556,14 @@ x_step_candidates (KaravanXType  type,
       break;
     case KARAVAN_X_NUMBER:
     default:
-      for (double s = nice_step (MAX (span, 1e-9), 50); s <= MAX (span, 1e-9) * 2; s = nice_step (s * 1.01, 1) )
-        g_array_append_val (steps, s);
+      /* Bounded: at ±1e308 the steps stop growing (and span overflows). */
+      span = MIN (MAX (span, 1e-9), G_MAXDOUBLE / 2);
+      for (double s = nice_step (span, 50); s <= span * 2 && steps->len < 100; s = nice_step (s * 1.01, 1))
+        {
+          if (steps->len > 0 && s <= g_array_index (steps, double, steps->len - 1))
+            break;
+          g_array_append_val (steps, s);
+        }
       break;
     }
 }
@@ -494,26 +621,34 @@ x_ticks_for_step (KaravanFigure *fig,
       return;
     }
 
-  for (double v = ceil (lo / step - 1e-9) * step; v <= hi + 1e-9 && ticks->len < 1000; v += step)
-    g_array_append_val (ticks, v);
+  for (double k = ceil (lo / step - 1e-9), n = 0; n < 1000; n++)
+    {
+      double v = (k + n) * step;
+
+      if (!(v <= hi + 1e-9) || (ticks->len > 0 && v <= g_array_index (ticks, double, ticks->len - 1)))
+        break;
+      g_array_append_val (ticks, v);
+    }
 }
 
-/* Picks the smallest step whose labels fit side by side. */
-static void
-layout_x_axis (KaravanFigure *fig,
-               double        *label_h)
+/* Picks the smallest step whose labels fit side by side; returns the
+ * labels' height. */
+static double
+time_axis_measure (KaravanFigure *fig,
+                   gpointer       data)
 {
   KaravanChart *chart = fig->view->chart;
   g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (double));
   double span = fig->data_x_hi - fig->data_x_lo;
+  double label_h = fig->fs * 0.9 * 1.2;
   double chosen = 0;
 
-  *label_h = fig->fs * 0.9 * 1.2;
+  g_clear_pointer (&fig->x_ticks, g_array_unref);
   fig->x_ticks = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (chart->x_type == KARAVAN_X_CATEGORY)
-    return;
+    return label_h;
 
   x_step_candidates (chart->x_type, span, steps);
 
@@ -524,21 +659,16 @@ layout_x_axis (KaravanFigure *fig,
       double room;
 
       x_ticks_for_step (fig, step, ticks);
-      if (ticks->len == 0)
-        continue;
-      if (ticks->len > 200)
+      if (ticks->len == 0 || ticks->len > 200)
         continue;
 
       for (guint t = 0; t < ticks->len; t++)
         {
           g_autofree char *text = format_x_tick (fig, g_array_index (ticks, double, t), step);
-          PangoLayout *layout;
           Label *probe = _karavan_figure_label (fig, KARAVAN_LABEL_TICK, text, 0.9, FALSE, -1, &fig->pal->muted);
 
-          layout = probe->layout;
-          (void) layout;
           widest = MAX (widest, probe->w);
-          *label_h = probe->h;
+          label_h = probe->h;
           /* Probes are not placed; drop them again. */
           g_ptr_array_set_size (fig->labels, fig->labels->len - 1);
         }
@@ -558,11 +688,379 @@ layout_x_axis (KaravanFigure *fig,
       if (fig->data_x_hi > fig->data_x_lo)
         g_array_append_val (fig->x_ticks, fig->data_x_hi);
       fig->x_step = span;
-      return;
+      return label_h;
     }
 
   x_ticks_for_step (fig, chosen, fig->x_ticks);
   fig->x_step = chosen;
+  return label_h;
+}
+
+static void
+time_axis_place (KaravanFigure *fig,
+                 gpointer       data)
+{
+  const KaravanPalette *pal = fig->pal;
+
+  for (guint i = 0; i < fig->x_ticks->len; i++)
+    {
+      double v = g_array_index (fig->x_ticks, double, i);
+      g_autofree char *text = format_x_tick (fig, v, fig->x_step);
+      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_TICK, text, 0.9, FALSE, -1, &pal->muted);
+      Shape *tick;
+      double x = map_x (fig, v);
+
+      _karavan_figure_place (fig, label, x - label->w / 2, fig->py + fig->ph + fig->fs * 0.4);
+      tick = _karavan_figure_shape (fig, SHAPE_LINE);
+      tick->color = pal->axis;
+      tick->x = tick->x2 = x;
+      tick->y = fig->py + fig->ph;
+      tick->y2 = tick->y + fig->fs * 0.3;
+      tick->width = MAX (0.5, fig->fs * 0.07);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* The frame of a chart with axes                                         */
+
+/* The value axis's title: the chart's, or the unit all series share. */
+const char *
+_karavan_chart_value_title (KaravanFigure *fig,
+                  GPtrArray     *series)
+{
+  KaravanLang lang = fig->opts.lang;
+  const char *title = karavan_text_get (&fig->view->chart->y_title, lang);
+
+  if (title != NULL)
+    return title;
+  /* Shares are no longer in the series' unit. */
+  if (fig->view->chart->type == KARAVAN_CHART_PERCENT_BAR)
+    return KC_("figure", "Share of the total");
+  for (guint i = 0; i < series->len; i++)
+    {
+      const char *unit = karavan_text_get (&((KaravanSeries *) series->pdata[i])->unit, lang);
+
+      if (unit == NULL || (title != NULL && strcmp (unit, title) != 0))
+        return NULL;
+      title = unit;
+    }
+  return title;
+}
+
+/* Lays out the value axis on the left, the x axis below, their titles
+ * and the grid, from @top down to the body's bottom; sets the plot. */
+gboolean
+_karavan_chart_axes (KaravanFigure      *fig,
+                     double              top,
+                     GPtrArray          *series,
+                     double              lo,
+                     double              hi,
+                     gboolean            include_zero,
+                     gboolean            percent,
+                     const KaravanXAxis *x_axis)
+{
+  KaravanChart *chart = fig->view->chart;
+  KaravanLang lang = fig->opts.lang;
+  const KaravanPalette *pal = fig->pal;
+  const char *y_title = _karavan_chart_value_title (fig, series);
+  const char *x_title = karavan_text_get (&chart->x_title, lang);
+  double bottom = fig->body_y + fig->body_h;
+  double left = fig->body_x, right = fig->body_x + fig->body_w;
+  double tick_w = 0, tick_h = 0, x_label_h;
+  int y_title_index = -1, x_title_index = -1;
+  guint first_tick;
+
+  if (y_title != NULL)
+    {
+      /* Wrapped to about the plot's height, which is not known yet. */
+      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_AXIS_TITLE, y_title, 0.9, FALSE,
+                                            MAX (fig->fs * 4, bottom - top - fig->fs * 2.6), &pal->muted);
+
+      label->rotated = TRUE;
+      left += label->h + fig->fs * 0.5;
+      y_title_index = fig->labels->len - 1;
+    }
+  if (x_title != NULL)
+    {
+      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_AXIS_TITLE, x_title, 0.9, FALSE,
+                                            right - left, &pal->muted);
+
+      bottom -= label->h + fig->fs * 0.3;
+      x_title_index = fig->labels->len - 1;
+    }
+
+  /* The value axis needs the plot's height, the plot's left edge needs
+   * the widest tick label: a first guess, then the real thing. */
+  fig->py = top + fig->fs * 0.5;
+  fig->ph = MAX (fig->fs * 2, bottom - fig->fs * 1.6 - fig->py);
+  fig->pw = MAX (fig->fs * 4, right - left);
+  _karavan_chart_value_axis (fig, lo, hi, include_zero, fig->ph / (fig->fs * 3.2));
+
+  first_tick = fig->labels->len;
+  for (guint i = 0; i < fig->y_ticks->len; i++)
+    {
+      g_autofree char *text = _karavan_chart_format_tick (fig, g_array_index (fig->y_ticks, double, i), percent);
+      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_TICK, text, 0.9, FALSE, -1, &pal->muted);
+
+      tick_w = MAX (tick_w, label->w);
+      tick_h = label->h;
+    }
+
+  fig->px = left + tick_w + fig->fs * 0.5;
+  fig->pw = right - fig->px;
+  x_label_h = fig->pw >= fig->fs * 4 ? x_axis->measure (fig, x_axis->data) : 0;
+  fig->ph = bottom - x_label_h - fig->fs * 0.4 - fig->py;
+  if (fig->pw < fig->fs * 4 || fig->ph < fig->fs * 2)
+    {
+      /* No room for a plot: draw none rather than one under the text. */
+      for (guint i = first_tick; i < fig->labels->len; i++)
+        _karavan_label_at (fig, i)->placed = FALSE;
+      fig->pw = fig->ph = 0;
+      return FALSE;
+    }
+  fig->has_plot = TRUE;
+
+  /* Now that the plot is known, place the axis texts: the baseline's
+   * first, then any other that has room (a squat plot keeps few). */
+  for (guint k = 0; k < fig->y_ticks->len; k++)
+    {
+      guint zero = 0;
+      guint i;
+      Label *label;
+      double v, y;
+      Shape *grid;
+
+      for (guint t = 0; t < fig->y_ticks->len; t++)
+        if (g_array_index (fig->y_ticks, double, t) == 0)
+          zero = t;
+      i = k == 0 ? zero : k <= zero ? k - 1 : k;
+      label = _karavan_label_at (fig, first_tick + i);
+      v = g_array_index (fig->y_ticks, double, i);
+      y = map_y (fig, v);
+      {
+        double xy[] = { fig->px - fig->fs * 0.5 - label->w, y - tick_h / 2 };
+
+        _karavan_figure_place_free (fig, label, xy, 1, fig->fs * 0.05);
+      }
+      grid = _karavan_figure_shape (fig, SHAPE_LINE);
+      grid->color = v == 0 && !fig->y_log ? pal->axis : pal->grid;
+      grid->x = fig->px;
+      grid->x2 = fig->px + fig->pw;
+      grid->y = grid->y2 = y;
+      grid->width = v == 0 ? MAX (0.6, fig->fs * 0.09) : MAX (0.4, fig->fs * 0.06);
+      /* The zero line is drawn over bars, the baseline they stand on. */
+      grid->under = v != 0 || fig->y_log;
+    }
+
+  x_axis->place (fig, x_axis->data);
+
+  {
+    Shape *axis = _karavan_figure_shape (fig, SHAPE_LINE);
+
+    axis->color = pal->axis;
+    axis->x = fig->px;
+    axis->x2 = fig->px + fig->pw;
+    axis->y = axis->y2 = fig->py + fig->ph;
+    axis->width = MAX (0.6, fig->fs * 0.09);
+  }
+
+  if (y_title_index >= 0)
+    {
+      Label *label = _karavan_label_at (fig, y_title_index);
+
+      /* Rotated: centred along the plot's height, and left out when
+       * even wrapped it is longer. */
+      if (label->w <= fig->ph + fig->fs * 0.5)
+        _karavan_figure_place (fig, label, fig->body_x, fig->py + fig->ph / 2 + label->w / 2);
+    }
+  if (x_title_index >= 0)
+    {
+      Label *label = _karavan_label_at (fig, x_title_index);
+
+      _karavan_figure_place (fig, label, fig->px + fig->pw / 2 - label->w / 2,
+                             fig->py + fig->ph + x_label_h + fig->fs * 0.7);
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Fills                                                                  */
+
+/* cairo_pop_group_to_source(), minus a leak: cairo 1.16's SVG surface
+ * leaks a snapshot of every group it painted that dies before the surface
+ * is finished. So on SVG the groups live as long as the cairo_t, and the
+ * SVG export finishes its surface before it destroys the cairo_t. (Kept
+ * on the surface itself they would make a reference cycle.) */
+static void
+pop_group_to_source (cairo_t *cr)
+{
+  static cairo_user_data_key_t key;
+  cairo_pattern_t *group = cairo_pop_group (cr);
+  GPtrArray *kept;
+
+  cairo_set_source (cr, group);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_SVG)
+    {
+      cairo_pattern_destroy (group);
+      return;
+    }
+
+  kept = cairo_get_user_data (cr, &key);
+  if (kept == NULL)
+    {
+      kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_pattern_destroy);
+      cairo_set_user_data (cr, &key, kept, (cairo_destroy_func_t) g_ptr_array_unref);
+    }
+  g_ptr_array_add (kept, group);
+}
+
+static void
+set_rgb (cairo_t          *cr,
+         const KaravanRgb *c,
+         double            alpha)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, alpha);
+}
+
+static double
+luminance (const KaravanRgb *c)
+{
+  return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+}
+
+/* Parallel lines across the clip, at @angle (radians), every @gap. */
+static void
+hatch (cairo_t *cr,
+       double   gap,
+       double   angle)
+{
+  double x1, y1, x2, y2, cx, cy, r, dx, dy;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  cx = (x1 + x2) / 2;
+  cy = (y1 + y2) / 2;
+  r = hypot (x2 - x1, y2 - y1) / 2 + gap;
+  dx = cos (angle);
+  dy = sin (angle);
+  /* Lines anchored to the page, not to the shape, so neighbours match. */
+  for (double t = floor ((-r + (cx * -dy + cy * dx)) / gap) * gap; t <= r + (cx * -dy + cy * dx); t += gap)
+    {
+      double ox = -dy * t, oy = dx * t;
+      double along = cx * dx + cy * dy;
+
+      cairo_move_to (cr, ox + dx * (along - r), oy + dy * (along - r));
+      cairo_line_to (cr, ox + dx * (along + r), oy + dy * (along + r));
+    }
+}
+
+/* Fills the current path (keeping it) in a palette's fill: solid or
+ * patterned; hatched "/" over a pale fill for estimates and partial
+ * periods; outlined where the palette asks for it. */
+void
+_karavan_chart_fill_path (KaravanFigure *fig,
+                          cairo_t       *cr,
+                          guint          style,
+                          gboolean       flagged)
+{
+  const KaravanPalette *pal = fig->pal;
+  guint i = style % KARAVAN_PALETTE_N_SERIES;
+  const KaravanRgb *fill = &pal->fills[i];
+  const KaravanRgb *edge = &pal->series[i];
+  KaravanRgb ink = luminance (fill) < 0.45 ? (KaravanRgb) { 1, 1, 1 } : (KaravanRgb) { 0, 0, 0 };
+  double lw = MAX (0.5, fig->fs * 0.08);
+  double gap = fig->fs * 0.45;
+  gboolean patterned = pal->patterns[i] != KARAVAN_PATTERN_NONE;
+
+  cairo_save (cr);
+  if (flagged)
+    {
+      /* Pale, so the hatching reads; in print the series keeps its
+       * pattern under the hatching. */
+      set_rgb (cr, &pal->background, 1.0);
+      cairo_fill_preserve (cr);
+      cairo_push_group (cr);
+      set_rgb (cr, fill, 1.0);
+      cairo_fill_preserve (cr);
+    }
+  else
+    {
+      set_rgb (cr, fill, 1.0);
+      cairo_fill_preserve (cr);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      KaravanPattern pattern = pass == 0 ? pal->patterns[i] : KARAVAN_PATTERN_NONE;
+
+      if (pass == 0 && !patterned)
+        continue;
+      if (pass == 1 && !flagged)
+        break;
+      if (pass == 1)
+        {
+          pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, patterned ? 0.45 : 0.22);
+        }
+
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      cairo_new_path (cr);
+      cairo_set_line_width (cr, lw);
+      switch (pattern)
+        {
+        case KARAVAN_PATTERN_HORIZONTAL:
+          hatch (cr, gap, 0);
+          break;
+        case KARAVAN_PATTERN_VERTICAL:
+          hatch (cr, gap, G_PI / 2);
+          break;
+        case KARAVAN_PATTERN_GRID:
+          hatch (cr, gap * 1.2, 0);
+          hatch (cr, gap * 1.2, G_PI / 2);
+          break;
+        case KARAVAN_PATTERN_BACKSLASH:
+          hatch (cr, gap, G_PI / 4);
+          break;
+        case KARAVAN_PATTERN_DOTS:
+          {
+            double x1, y1, x2, y2;
+
+            cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+            for (double y = floor (y1 / gap) * gap; y <= y2; y += gap)
+              for (double x = floor (x1 / gap) * gap + (fmod (fabs (y / gap), 2) >= 1 ? gap / 2 : 0); x <= x2; x += gap)
+                {
+                  cairo_new_sub_path (cr);
+                  cairo_arc (cr, x, y, lw * 0.9, 0, 2 * G_PI);
+                }
+            set_rgb (cr, &ink, 1.0);
+            cairo_fill (cr);
+          }
+          break;
+        case KARAVAN_PATTERN_NONE:
+        default:
+          /* Estimates and partial periods: "/" in the series' colour. */
+          hatch (cr, gap * 0.9, -G_PI / 4);
+          cairo_set_line_width (cr, MAX (0.6, fig->fs * 0.12));
+          break;
+        }
+      if (pattern != KARAVAN_PATTERN_DOTS)
+        {
+          set_rgb (cr, pass == 1 ? edge : &ink, 1.0);
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+    }
+
+  if (flagged || pal->outline)
+    {
+      set_rgb (cr, flagged ? edge : &pal->text, 1.0);
+      cairo_set_line_width (cr, flagged ? MAX (0.7, fig->fs * 0.12) : lw);
+      if (flagged && fig->opts.palette == KARAVAN_PALETTE_MONOCHROME)
+        cairo_set_dash (cr, (double[]) { fig->fs * 0.4, fig->fs * 0.25 }, 2, 0);
+      cairo_stroke_preserve (cr);
+    }
+  cairo_restore (cr);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -576,22 +1074,12 @@ add_line_items (KaravanFigure *fig,
 {
   for (guint i = 0; i < series->len; i++)
     {
-      PlotItem *item = g_new0 (PlotItem, 1);
-      guint index = g_array_index (indexes, guint, i);
       KaravanSeries *s = series->pdata[i];
+      PlotItem *item = _karavan_chart_new_item (fig, ITEM_LINE, s, g_array_index (indexes, guint, i));
 
-      item->kind = ITEM_LINE;
-      item->series = s;
-      item->series_index = index;
-      item->color = fig->pal->series[index % KARAVAN_PALETTE_N_SERIES];
-      if (fig->opts.palette == KARAVAN_PALETTE_MONOCHROME)
-        item->dashes = fig->pal->dashes[index % KARAVAN_PALETTE_N_SERIES];
-      item->line_width = fig->pal->line_width * fig->fs;
-      item->marker_radius = fig->fs * 0.32 * (fig->pal->line_width / 0.22 > 1.2 ? 1.3 : 1);
       /* Markers where points are far enough apart to be seen one by one. */
       item->markers = s->n_present <= MAX (1, fig->pw / (fig->fs * 1.5));
       item->x_limit = x_limit;
-      g_ptr_array_add (fig->items, item);
     }
 }
 
@@ -610,7 +1098,38 @@ set_dashes (cairo_t      *cr,
   cairo_set_dash (cr, d, n, 0);
 }
 
-/* Min/max per device pixel column, in drawing order. */
+/* One device pixel column of a decimated line: its first, lowest,
+ * highest and last points, with where they come in the series. */
+typedef struct {
+  double x[4], y[4];
+  guint  index[4];
+} Column;
+
+static void
+column_emit (GArray       *out,
+             const Column *c)
+{
+  guint order[4] = { 0, 1, 2, 3 };
+
+  /* Lowest and highest in the order they occur, so the path runs
+   * through the column as the full one does. */
+  if (c->index[2] < c->index[1])
+    order[1] = 2, order[2] = 1;
+  for (guint k = 0; k < 4; k++)
+    {
+      guint i = order[k];
+
+      if (k > 0 && c->index[i] == c->index[order[k - 1]])
+        continue;
+      g_array_append_val (out, c->x[i]);
+      g_array_append_val (out, c->y[i]);
+    }
+}
+
+/* Min/max per device pixel column, in drawing order: the first, lowest,
+ * highest and last point of each column at their own positions, so the
+ * path drawn through them covers the pixels the full path would. Columns
+ * are device pixels, so a 300 dpi export keeps its detail. */
 static GArray *
 decimate (KaravanFigure *fig,
           PlotItem      *item,
@@ -620,13 +1139,13 @@ decimate (KaravanFigure *fig,
   GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
   double col_w = 1.0 / scale;
   gboolean have = FALSE;
-  double col = 0, first = 0, last = 0, lo = 0, hi = 0;
-  double nan = NAN;
+  double col = 0, nan = NAN;
+  Column c = { 0 };
 
   for (guint j = 0; j < s->points->len; j++)
     {
       const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
-      double x, y, c;
+      double x, y, k;
 
       if (p->x > item->x_limit)
         break;
@@ -634,8 +1153,9 @@ decimate (KaravanFigure *fig,
         {
           if (have)
             {
-              double v[] = { col, first, col, lo, col, hi, col, last, nan, nan };
-              g_array_append_vals (out, v, 10);
+              column_emit (out, &c);
+              g_array_append_val (out, nan);
+              g_array_append_val (out, nan);
               have = FALSE;
             }
           continue;
@@ -643,33 +1163,147 @@ decimate (KaravanFigure *fig,
 
       x = map_x (fig, p->x);
       y = map_y (fig, p->y);
-      c = floor (x / col_w) * col_w + col_w / 2;
+      k = floor (x / col_w);
 
-      if (have && c == col)
+      if (have && k == col)
         {
-          lo = MIN (lo, y);
-          hi = MAX (hi, y);
-          last = y;
+          /* y grows downwards: [1] is the top of the screen. */
+          if (y < c.y[1])
+            c.x[1] = x, c.y[1] = y, c.index[1] = j;
+          if (y > c.y[2])
+            c.x[2] = x, c.y[2] = y, c.index[2] = j;
+          c.x[3] = x, c.y[3] = y, c.index[3] = j;
           continue;
         }
 
       if (have)
-        {
-          double v[] = { col, first, col, lo, col, hi, col, last };
-          g_array_append_vals (out, v, 8);
-        }
+        column_emit (out, &c);
       have = TRUE;
-      col = c;
-      first = last = lo = hi = y;
+      col = k;
+      for (guint i = 0; i < 4; i++)
+        c.x[i] = x, c.y[i] = y, c.index[i] = j;
     }
 
   if (have)
-    {
-      double v[] = { col, first, col, lo, col, hi, col, last };
-      g_array_append_vals (out, v, 8);
-    }
+    column_emit (out, &c);
 
   return out;
+}
+
+/* How many device pixels one user unit covers on @cr. */
+static double
+device_scale (cairo_t *cr)
+{
+  double ux = 1, uy = 0;
+
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  return MAX (hypot (ux, uy), 1e-6);
+}
+
+static void
+draw_marker (KaravanFigure    *fig,
+             cairo_t          *cr,
+             PlotItem         *item,
+             double            x,
+             double            y,
+             gboolean          hollow)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, item->marker_radius, 0, 2 * G_PI);
+  if (hollow)
+    {
+      /* Hollow: filled with the background, ringed with the colour. */
+      set_rgb (cr, &fig->pal->background, 1.0);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &item->color, 1.0);
+      cairo_set_line_width (cr, item->line_width * 0.8);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_rgb (cr, &item->color, 1.0);
+      cairo_fill (cr);
+    }
+}
+
+/* Strokes a series' path through @ys (one value per point, NAN where
+ * nothing is drawn): solid between neighbours, dashed across years
+ * without data. Returns with the pen up. */
+static void
+stroke_series_path (KaravanFigure *fig,
+                    cairo_t       *cr,
+                    PlotItem      *item,
+                    GArray        *ys)
+{
+  const KaravanSeries *s = item->series;
+  const KaravanPoint *prev = NULL;
+  double prev_y = 0;
+  gboolean pen = FALSE;
+
+  for (guint j = 0; j < s->points->len; j++)
+    {
+      const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
+      double x, y, v = ys ? g_array_index (ys, double, j) : p->y;
+
+      if (p->x > item->x_limit)
+        break;
+      if ((p->flags & KARAVAN_POINT_MISSING) || isnan (v))
+        {
+          prev = NULL;
+          pen = FALSE;
+          continue;
+        }
+
+      x = map_x (fig, p->x);
+      y = map_y (fig, v);
+      if (prev != NULL && s->x_type == KARAVAN_X_YEAR && p->x - prev->x > 1.5)
+        {
+          cairo_stroke (cr);
+          cairo_save (cr);
+          cairo_set_dash (cr, (double[]) { item->line_width * 1.5, item->line_width * 2.5 }, 2, 0);
+          cairo_move_to (cr, map_x (fig, prev->x), prev_y);
+          cairo_line_to (cr, x, y);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          cairo_move_to (cr, x, y);
+        }
+      else if (pen)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      pen = TRUE;
+      prev = p;
+      prev_y = y;
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_markers (KaravanFigure *fig,
+              cairo_t       *cr,
+              PlotItem      *item,
+              GArray        *ys)
+{
+  const KaravanSeries *s = item->series;
+
+  for (guint j = 0; j < s->points->len; j++)
+    {
+      const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
+      double v = ys ? g_array_index (ys, double, j) : p->y;
+      gboolean alone;
+
+      if (p->x > item->x_limit)
+        break;
+      if ((p->flags & KARAVAN_POINT_MISSING) || isnan (v))
+        continue;
+      /* A point with no neighbour to join always gets its marker, or it
+       * would not be seen at all. */
+      alone = (j == 0 || (g_array_index (s->points, KaravanPoint, j - 1).flags & KARAVAN_POINT_MISSING)) &&
+              (j + 1 == s->points->len || (g_array_index (s->points, KaravanPoint, j + 1).flags & KARAVAN_POINT_MISSING));
+      if (item->markers || alone || _karavan_point_flagged (p))
+        draw_marker (fig, cr, item, map_x (fig, p->x), map_y (fig, v), _karavan_point_flagged (p));
+    }
 }
 
 static void
@@ -678,25 +1312,26 @@ draw_line (KaravanFigure *fig,
            PlotItem      *item)
 {
   const KaravanSeries *s = item->series;
-  double ux = 1, uy = 0, scale;
-  gboolean pen = FALSE;
-  const KaravanPoint *prev = NULL;
+  double scale;
 
   cairo_save (cr);
   cairo_rectangle (cr, fig->px - item->marker_radius * 2, fig->py - item->marker_radius * 2,
                    fig->pw + item->marker_radius * 4, fig->ph + item->marker_radius * 4);
   cairo_clip (cr);
-  cairo_set_source_rgb (cr, item->color.r, item->color.g, item->color.b);
+  set_rgb (cr, &item->color, 1.0);
   cairo_set_line_width (cr, item->line_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Round joins cost dearly on dense series (seconds for a million
+   * points) where no one can see them. */
+  cairo_set_line_join (cr, s->points->len > 10000 ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   set_dashes (cr, item->dashes, item->line_width * 2);
 
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  scale = MAX (hypot (ux, uy), 1e-6);
-
+  scale = device_scale (cr);
   if (!fig->opts.exact && s->points->len > fig->pw * scale * 2)
     {
+      gboolean pen = FALSE;
+
+      /* Computed once per device scale, not on every frame. */
       if (item->cache == NULL || item->cache_scale != scale)
         {
           g_clear_pointer (&item->cache, g_array_unref);
@@ -723,96 +1358,22 @@ draw_line (KaravanFigure *fig,
       return;
     }
 
-  /* Solid between neighbours; dashed across years without data. */
-  for (guint j = 0; j < s->points->len; j++)
-    {
-      const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
-      double x, y;
-
-      if (p->x > item->x_limit)
-        break;
-      if (p->flags & KARAVAN_POINT_MISSING)
-        {
-          prev = NULL;
-          pen = FALSE;
-          continue;
-        }
-
-      x = map_x (fig, p->x);
-      y = map_y (fig, p->y);
-      if (prev != NULL && s->x_type == KARAVAN_X_YEAR && p->x - prev->x > 1.5)
-        {
-          cairo_stroke (cr);
-          cairo_save (cr);
-          cairo_set_dash (cr, (double[]) { item->line_width * 1.5, item->line_width * 2.5 }, 2, 0);
-          cairo_move_to (cr, map_x (fig, prev->x), map_y (fig, prev->y));
-          cairo_line_to (cr, x, y);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-          cairo_move_to (cr, x, y);
-        }
-      else if (pen)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      pen = TRUE;
-      prev = p;
-    }
-  cairo_stroke (cr);
+  stroke_series_path (fig, cr, item, NULL);
   cairo_set_dash (cr, NULL, 0, 0);
-
-  if (item->markers)
-    for (guint j = 0; j < s->points->len; j++)
-      {
-        const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
-
-        if (p->x > item->x_limit)
-          break;
-        if (p->flags & KARAVAN_POINT_MISSING)
-          continue;
-
-        cairo_new_path (cr);
-        cairo_arc (cr, map_x (fig, p->x), map_y (fig, p->y), item->marker_radius, 0, 2 * G_PI);
-        if (p->flags & (KARAVAN_POINT_ESTIMATE | KARAVAN_POINT_PARTIAL))
-          {
-            /* Hollow: filled with the background, ringed with the colour. */
-            const KaravanRgb *bg = &fig->pal->background;
-
-            cairo_set_source_rgb (cr, bg->r, bg->g, bg->b);
-            cairo_fill_preserve (cr);
-            cairo_set_source_rgb (cr, item->color.r, item->color.g, item->color.b);
-            cairo_set_line_width (cr, item->line_width * 0.8);
-            cairo_stroke (cr);
-          }
-        else
-          cairo_fill (cr);
-      }
-
+  draw_markers (fig, cr, item, NULL);
   cairo_restore (cr);
 }
 
-void
-_karavan_plot_item_draw (KaravanFigure *fig,
-                         cairo_t       *cr,
-                         PlotItem      *item)
-{
-  switch (item->kind)
-    {
-    case ITEM_LINE:
-      draw_line (fig, cr, item);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-gboolean
-_karavan_plot_item_hit (KaravanFigure *fig,
-                        PlotItem      *item,
-                        double         x,
-                        double         y,
-                        KaravanHit    *hit,
-                        double        *distance)
+/* The point of @item nearest to (@x, @y), horizontal distance first:
+ * hovering a year. @ys gives the drawn values (NULL: the points'). */
+static gboolean
+nearest_point (KaravanFigure *fig,
+               PlotItem      *item,
+               GArray        *ys,
+               double         x,
+               double         y,
+               KaravanHit    *hit,
+               double        *distance)
 {
   const KaravanSeries *s = item->series;
   GArray *points = s->points;
@@ -839,13 +1400,13 @@ _karavan_plot_item_hit (KaravanFigure *fig,
   for (guint k = lo > 0 ? lo - 1 : 0, n = 0; k < points->len && n < 3; k++, n++)
     {
       const KaravanPoint *p = &g_array_index (points, KaravanPoint, k);
+      double v = ys ? g_array_index (ys, double, k) : p->y;
       double dx, dy, d;
 
-      if ((p->flags & KARAVAN_POINT_MISSING) || p->x > item->x_limit)
+      if ((p->flags & KARAVAN_POINT_MISSING) || isnan (v) || p->x > item->x_limit)
         continue;
       dx = map_x (fig, p->x) - x;
-      dy = map_y (fig, p->y) - y;
-      /* Horizontal distance matters most: hovering a year. */
+      dy = map_y (fig, v) - y;
       d = hypot (dx, dy * 0.35);
       if (d < best)
         {
@@ -853,13 +1414,203 @@ _karavan_plot_item_hit (KaravanFigure *fig,
           hit->series = s;
           hit->point = p;
           hit->x = map_x (fig, p->x);
-          hit->y = map_y (fig, p->y);
+          hit->y = map_y (fig, v);
           found = TRUE;
         }
     }
 
   *distance = best;
   return found && best <= fig->fs * 4;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Areas                                                                  */
+
+/* Stacks the series in order: a point has a top and a bottom where every
+ * series below it has a value at the same x, else it is not drawn (a
+ * missing value is never drawn as zero). Returns the range of the tops. */
+static void
+add_area_items (KaravanFigure *fig,
+                GPtrArray     *series,
+                GArray        *indexes,
+                double         x_limit,
+                double        *lo,
+                double        *hi)
+{
+  g_autoptr(GHashTable) base = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  *lo = NAN;
+  *hi = NAN;
+  for (guint i = 0; i < series->len; i++)
+    {
+      KaravanSeries *s = series->pdata[i];
+      PlotItem *item = _karavan_chart_new_item (fig, ITEM_AREA, s, g_array_index (indexes, guint, i));
+      g_autoptr(GHashTable) next = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+      item->x_limit = x_limit;
+      item->tops = g_array_sized_new (FALSE, FALSE, sizeof (double), s->points->len);
+      item->bottoms = g_array_sized_new (FALSE, FALSE, sizeof (double), s->points->len);
+      item->markers = s->n_present <= MAX (1, fig->body_w / (fig->fs * 1.5));
+
+      for (guint j = 0; j < s->points->len; j++)
+        {
+          const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
+          double bottom = NAN, top = NAN;
+          gint64 key;
+          double *below;
+
+          memcpy (&key, &p->x, sizeof key);
+          below = g_hash_table_lookup (base, &key);
+          if (!(p->flags & KARAVAN_POINT_MISSING) && (i == 0 || below != NULL))
+            {
+              bottom = i == 0 ? 0 : *below;
+              top = bottom + p->y;
+              g_hash_table_insert (next, g_memdup2 (&key, sizeof key), g_memdup2 (&top, sizeof top));
+              if (!(MIN (top, bottom) >= *lo)) *lo = MIN (top, bottom);
+              if (!(MAX (top, bottom) <= *hi)) *hi = MAX (top, bottom);
+            }
+          g_array_append_val (item->tops, top);
+          g_array_append_val (item->bottoms, bottom);
+        }
+      g_hash_table_steal_all (base);
+      g_clear_pointer (&base, g_hash_table_unref);
+      base = g_steal_pointer (&next);
+    }
+}
+
+/* Areas join neighbouring points only: a missing value or a year with
+ * no data breaks the fill (the top line is dashed across the latter, as
+ * on a line chart). */
+static void
+draw_area (KaravanFigure *fig,
+           cairo_t       *cr,
+           PlotItem      *item)
+{
+  const KaravanSeries *s = item->series;
+  guint n = s->points->len;
+
+  cairo_save (cr);
+  for (guint start = 0; start < n;)
+    {
+      guint end = start;
+
+      if (isnan (g_array_index (item->tops, double, start)) ||
+          g_array_index (s->points, KaravanPoint, start).x > item->x_limit)
+        {
+          start++;
+          continue;
+        }
+      while (end + 1 < n && !isnan (g_array_index (item->tops, double, end + 1)) &&
+             g_array_index (s->points, KaravanPoint, end + 1).x <= item->x_limit &&
+             !(s->x_type == KARAVAN_X_YEAR &&
+               g_array_index (s->points, KaravanPoint, end + 1).x - g_array_index (s->points, KaravanPoint, end).x > 1.5))
+        end++;
+
+      if (end > start)
+        {
+          cairo_new_path (cr);
+          for (guint j = start; j <= end; j++)
+            cairo_line_to (cr, map_x (fig, g_array_index (s->points, KaravanPoint, j).x),
+                           map_y (fig, g_array_index (item->tops, double, j)));
+          for (guint j = end + 1; j-- > start;)
+            cairo_line_to (cr, map_x (fig, g_array_index (s->points, KaravanPoint, j).x),
+                           map_y (fig, g_array_index (item->bottoms, double, j)));
+          cairo_close_path (cr);
+          cairo_push_group (cr);
+          _karavan_chart_fill_path (fig, cr, item->series_index, FALSE);
+          pop_group_to_source (cr);
+          /* Light enough for the grid to show through. */
+          cairo_paint_with_alpha (cr, fig->opts.palette == KARAVAN_PALETTE_MONOCHROME ? 1.0 : 0.45);
+          cairo_new_path (cr);
+        }
+      start = end + 1;
+    }
+
+  set_rgb (cr, &item->color, 1.0);
+  cairo_set_line_width (cr, item->line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  stroke_series_path (fig, cr, item, item->tops);
+  draw_markers (fig, cr, item, item->tops);
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Drawing and hit tests, by kind                                         */
+
+static void
+draw_swatches (KaravanFigure *fig,
+               cairo_t       *cr,
+               PlotItem      *item)
+{
+  for (guint i = 0; i < item->bars->len; i++)
+    {
+      Bar *bar = &g_array_index (item->bars, Bar, i);
+
+      cairo_new_path (cr);
+      if (bar->hollow)
+        {
+          PlotItem marker = *item;
+
+          marker.color = fig->pal->text;
+          marker.marker_radius = bar->w / 2;
+          draw_marker (fig, cr, &marker, bar->x + bar->w / 2, bar->y + bar->h / 2, TRUE);
+          continue;
+        }
+      cairo_rectangle (cr, bar->x, bar->y, bar->w, bar->h);
+      _karavan_chart_fill_path (fig, cr, bar->style, bar->flagged);
+    }
+}
+
+void
+_karavan_plot_item_draw (KaravanFigure *fig,
+                         cairo_t       *cr,
+                         PlotItem      *item)
+{
+  switch (item->kind)
+    {
+    case ITEM_LINE:
+      draw_line (fig, cr, item);
+      break;
+    case ITEM_AREA:
+      draw_area (fig, cr, item);
+      break;
+    case ITEM_BARS:
+      _karavan_bars_draw (fig, cr, item);
+      break;
+    case ITEM_DONUT:
+      _karavan_donut_draw (fig, cr, item);
+      break;
+    case ITEM_SWATCH:
+      draw_swatches (fig, cr, item);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+_karavan_plot_item_hit (KaravanFigure *fig,
+                        PlotItem      *item,
+                        double         x,
+                        double         y,
+                        KaravanHit    *hit,
+                        double        *distance)
+{
+  switch (item->kind)
+    {
+    case ITEM_LINE:
+      return nearest_point (fig, item, NULL, x, y, hit, distance);
+    case ITEM_AREA:
+      return nearest_point (fig, item, item->tops, x, y, hit, distance);
+    case ITEM_BARS:
+      return _karavan_bars_hit (fig, item, x, y, hit, distance);
+    case ITEM_DONUT:
+      return _karavan_donut_hit (fig, item, x, y, hit, distance);
+    case ITEM_SWATCH:
+    default:
+      return FALSE;
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -939,20 +1690,21 @@ add_value_labels (KaravanFigure *fig,
   for (guint j = 0; j < s->points->len; j++)
     {
       const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
+      double v = item->tops ? g_array_index (item->tops, double, j) : p->y;
       g_autofree char *text = NULL;
       Label *label;
-      double x, y;
+      double x, y, r;
 
-      if ((p->flags & KARAVAN_POINT_MISSING) || p->x > item->x_limit)
+      if ((p->flags & KARAVAN_POINT_MISSING) || isnan (v) || p->x > item->x_limit)
         continue;
 
       text = karavan_format_value (p->y, s->format, p->relation, lang);
       label = _karavan_figure_label (fig, KARAVAN_LABEL_VALUE, text, 0.85, TRUE, -1, &fig->pal->text);
       x = map_x (fig, p->x);
-      y = map_y (fig, p->y);
+      y = map_y (fig, v);
+      r = item->marker_radius + fig->fs * 0.2;
 
       {
-        double r = item->marker_radius + fig->fs * 0.2;
         double candidates[] = {
           x - label->w / 2, y - r - label->h,     /* above */
           x - label->w / 2, y + r,                /* below */
@@ -1073,12 +1825,40 @@ add_yoy_labels (KaravanFigure *fig)
     }
 }
 
+static void
+add_events (KaravanFigure *fig)
+{
+  KaravanChart *chart = fig->view->chart;
+  KaravanLang lang = fig->opts.lang;
+  GPtrArray *events;
+
+  if (chart->events_timeline == NULL ||
+      !(fig->opts.show_events || (!fig->opts.no_events_default && chart->events != NULL)))
+    return;
+
+  events = fig->opts.show_events ? chart->events_timeline->events : chart->events;
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      KaravanEvent *event = events->pdata[i];
+      const char *text = karavan_text_get (&event->short_title, lang);
+      KaravanRgb color = fig->pal->marker;
+      double x;
+
+      if (!event_x (chart->x_type, &event->from, &x))
+        continue;
+      if (text == NULL)
+        text = karavan_text_get (&event->title, lang);
+      if (fig->opts.palette != KARAVAN_PALETTE_MONOCHROME && fig->opts.palette != KARAVAN_PALETTE_HIGH_CONTRAST)
+        karavan_rgb_parse (event->category->color, &color);
+      add_vertical_marker (fig, x, text, &color);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
-/* The layout                                                             */
+/* Lines and areas                                                        */
 
 static void
-x_range (KaravanFigure *fig,
-         GPtrArray     *series)
+x_range (KaravanFigure *fig)
 {
   KaravanChart *chart = fig->view->chart;
   double lo = NAN, hi = NAN;
@@ -1105,7 +1885,7 @@ x_range (KaravanFigure *fig,
   /* A margin so end markers and their labels stay inside. */
   if (hi > lo)
     {
-      double margin = (hi - lo) * 0.04;
+      double margin = (hi / 2 - lo / 2) * 0.08;
 
       if (chart->x_type == KARAVAN_X_YEAR || chart->x_type == KARAVAN_X_CATEGORY)
         margin = MAX (margin, MIN (0.35, (hi - lo) * 0.1));
@@ -1117,198 +1897,124 @@ x_range (KaravanFigure *fig,
       fig->x_lo = lo - 1;
       fig->x_hi = hi + 1;
     }
+  /* No margin past the largest number. */
+  if (!isfinite (fig->x_lo))
+    fig->x_lo = lo;
+  if (!isfinite (fig->x_hi))
+    fig->x_hi = hi;
 }
 
-void
-_karavan_chart_layout (KaravanFigure *fig)
+/* Areas stack: their axis must hold the stacked tops of every series a
+ * reveal will show. */
+static void
+stacked_range (KaravanFigure *fig,
+               GPtrArray     *all,
+               double        *lo,
+               double        *hi)
+{
+  g_autoptr(GPtrArray) saved = fig->items;
+  g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Stack into a scratch list of items, then throw them away. */
+  fig->items = g_ptr_array_new_with_free_func ((GDestroyNotify) _karavan_plot_item_free);
+  for (guint i = 0; i < all->len; i++)
+    g_array_append_val (indexes, i);
+  add_area_items (fig, all, indexes, G_MAXDOUBLE, lo, hi);
+  g_ptr_array_unref (fig->items);
+  fig->items = g_steal_pointer (&saved);
+}
+
+static void
+layout_lines (KaravanFigure *fig)
 {
   KaravanChart *chart = fig->view->chart;
   KaravanLang lang = fig->opts.lang;
-  const KaravanPalette *pal = fig->pal;
+  gboolean area = chart->type == KARAVAN_CHART_AREA;
   g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) series = visible_series (fig, indexes);
-  g_autoptr(GArray) xs = NULL;
-  const char *y_title = karavan_text_get (&chart->y_title, lang);
-  const char *x_title = karavan_text_get (&chart->x_title, lang);
-  g_autofree char *unit_title = NULL;
-  gboolean percent = all_percent (series);
-  double top = fig->body_y, bottom = fig->body_y + fig->body_h;
-  double left = fig->body_x, right = fig->body_x + fig->body_w;
-  double tick_w = 0, tick_h = 0, x_label_h;
-  Label *y_title_label = NULL, *x_title_label = NULL;
-  GPtrArray *tick_labels;
-
-  if (chart->type != KARAVAN_CHART_LINE)
-    {
-      _karavan_chart_layout_other (fig);
-      return;
-    }
+  g_autoptr(GPtrArray) series = _karavan_chart_visible_series (fig, indexes);
+  g_autoptr(GPtrArray) all = unhidden_series (fig);
+  g_autoptr(GArray) xs = distinct_xs (chart);
+  KaravanXAxis time_axis = { time_axis_measure, time_axis_place, NULL };
+  double top = fig->body_y, lo, hi;
 
   /* Reveal by points: the axes are those of the whole chart, so the
    * line grows into a frame that does not move. */
-  xs = distinct_xs (chart);
-  g_array_sort (xs, compare_doubles);
   fig->x_limit = G_MAXDOUBLE;
-  if (fig->view->chart && xs->len > 0)
+  if (xs->len > 0)
     {
       fig->reveal_steps = fig->opts.reveal_kind == KARAVAN_REVEAL_SERIES ? (int) chart->series->len : (int) xs->len;
       if (fig->opts.reveal >= 0 && fig->opts.reveal_kind != KARAVAN_REVEAL_SERIES)
         fig->x_limit = g_array_index (xs, double, CLAMP (fig->opts.reveal, 1, (int) xs->len) - 1);
     }
 
-  if (chart->series->len > 1)
-    top = layout_legend (fig, top);
+  top = _karavan_chart_legend (fig, top, area ? KEY_BOXES : KEY_LINES, chart->series->len > 1,
+                               _karavan_chart_any_flagged (series));
 
-  /* With one series and no axis title, the unit titles the value axis. */
-  if (y_title == NULL && series->len == 1)
-    y_title = unit_title = g_strdup (karavan_text_get (&((KaravanSeries *) series->pdata[0])->unit, lang));
+  fig->y_log = chart->log_scale && !area;
+  if (area)
+    stacked_range (fig, all, &lo, &hi);
+  else
+    value_range (fig, all, fig->y_log, &lo, &hi);
+  x_range (fig);
+  if (!_karavan_chart_axes (fig, top, series, lo, hi, FALSE, _karavan_chart_all_percent (series), &time_axis))
+    return;
 
-  if (y_title != NULL && !percent)
-    {
-      y_title_label = _karavan_figure_label (fig, KARAVAN_LABEL_AXIS_TITLE, y_title, 0.9, FALSE,
-                                             MAX (fig->fs * 4, bottom - top), &pal->muted);
-      y_title_label->rotated = TRUE;
-      left += y_title_label->h + fig->fs * 0.5;
-    }
-  if (x_title != NULL)
-    {
-      x_title_label = _karavan_figure_label (fig, KARAVAN_LABEL_AXIS_TITLE, x_title, 0.9, FALSE,
-                                             right - left, &pal->muted);
-      bottom -= x_title_label->h + fig->fs * 0.3;
-    }
-
-  /* The value axis needs the plot's height, the plot's left edge needs
-   * the widest tick label: a first guess, then the real thing. */
-  fig->py = top + fig->fs * 0.5;
-  fig->ph = MAX (fig->fs * 2, bottom - fig->fs * 1.6 - fig->py);
-  fig->pw = MAX (fig->fs * 4, right - left);
-  compute_y_axis (fig, series);
-
-  tick_labels = g_ptr_array_new ();
-  for (guint i = 0; i < fig->y_ticks->len; i++)
-    {
-      g_autofree char *text = format_tick (fig, g_array_index (fig->y_ticks, double, i), percent);
-      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_TICK, text, 0.9, FALSE, -1, &pal->muted);
-
-      g_ptr_array_add (tick_labels, GUINT_TO_POINTER (fig->labels->len - 1));
-      tick_w = MAX (tick_w, label->w);
-      tick_h = label->h;
-    }
-
-  fig->px = left + tick_w + fig->fs * 0.5;
-  fig->pw = MAX (fig->fs * 4, right - fig->px);
-  x_range (fig, series);
-  layout_x_axis (fig, &x_label_h);
-  fig->ph = MAX (fig->fs * 2, bottom - x_label_h - fig->fs * 0.4 - fig->py);
-  fig->has_plot = TRUE;
-
-  /* Now that the plot is known, place the axis texts. */
-  for (guint i = 0; i < tick_labels->len; i++)
-    {
-      Label *label = g_ptr_array_index (fig->labels, GPOINTER_TO_UINT (tick_labels->pdata[i]));
-      double v = g_array_index (fig->y_ticks, double, i);
-      double y = map_y (fig, v);
-      Shape *grid = _karavan_figure_shape (fig, SHAPE_LINE);
-
-      _karavan_figure_place (fig, label, fig->px - fig->fs * 0.5 - label->w, y - tick_h / 2);
-      grid->color = v == 0 && !fig->y_log ? pal->axis : pal->grid;
-      grid->x = fig->px;
-      grid->x2 = fig->px + fig->pw;
-      grid->y = grid->y2 = y;
-      grid->width = v == 0 ? MAX (0.6, fig->fs * 0.09) : MAX (0.4, fig->fs * 0.06);
-      grid->under = TRUE;
-    }
-  g_ptr_array_unref (tick_labels);
-
-  for (guint i = 0; i < fig->x_ticks->len; i++)
-    {
-      double v = g_array_index (fig->x_ticks, double, i);
-      g_autofree char *text = format_x_tick (fig, v, fig->x_step);
-      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_TICK, text, 0.9, FALSE, -1, &pal->muted);
-      Shape *tick = _karavan_figure_shape (fig, SHAPE_LINE);
-      double x = map_x (fig, v);
-
-      _karavan_figure_place (fig, label, x - label->w / 2, fig->py + fig->ph + fig->fs * 0.4);
-      tick->color = pal->axis;
-      tick->x = tick->x2 = x;
-      tick->y = fig->py + fig->ph;
-      tick->y2 = tick->y + fig->fs * 0.3;
-      tick->width = MAX (0.5, fig->fs * 0.07);
-    }
-
-  {
-    Shape *axis = _karavan_figure_shape (fig, SHAPE_LINE);
-
-    axis->color = pal->axis;
-    axis->x = fig->px;
-    axis->x2 = fig->px + fig->pw;
-    axis->y = axis->y2 = fig->py + fig->ph;
-    axis->width = MAX (0.6, fig->fs * 0.09);
-  }
-
-  if (y_title_label != NULL)
-    {
-      /* Rotated: centred along the plot's height. */
-      _karavan_figure_place (fig, y_title_label, fig->body_x,
-                             fig->py + fig->ph / 2 + MIN (y_title_label->w, fig->ph) / 2);
-    }
-  else if (y_title != NULL && percent)
-    {
-      Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_AXIS_TITLE, y_title, 0.9, FALSE, -1, &pal->muted);
-      _karavan_figure_place (fig, label, fig->body_x, top - fig->fs * 0.2);
-    }
-  if (x_title_label != NULL)
-    _karavan_figure_place (fig, x_title_label, fig->px + fig->pw / 2 - x_title_label->w / 2,
-                           fig->py + fig->ph + x_label_h + fig->fs * 0.7);
-
-  add_line_items (fig, series, indexes, fig->x_limit);
+  if (area)
+    add_area_items (fig, series, indexes, fig->x_limit, &lo, &hi);
+  else
+    add_line_items (fig, series, indexes, fig->x_limit);
 
   /* Annotations, most important first: they claim space in this order. */
   for (guint i = 0; i < chart->markers->len; i++)
     {
       KaravanMarker *marker = chart->markers->pdata[i];
 
-      add_vertical_marker (fig, marker->x, karavan_text_get (&marker->label, lang), &pal->marker);
+      add_vertical_marker (fig, marker->x, karavan_text_get (&marker->label, lang), &fig->pal->marker);
     }
 
   if (series->len == 1 && ((KaravanSeries *) series->pdata[0])->n_present <= 15)
-    add_value_labels (fig, fig->items->pdata[0]);
+    add_value_labels (fig, fig->items->pdata[fig->items->len - 1]);
 
   add_growth_labels (fig);
   add_yoy_labels (fig);
-
-  if ((fig->opts.show_events || (!fig->opts.no_events_default && chart->events != NULL)) &&
-      chart->events_timeline != NULL)
-    {
-      GPtrArray *events = fig->opts.show_events ? chart->events_timeline->events : chart->events;
-
-      for (guint i = 0; events != NULL && i < events->len; i++)
-        {
-          KaravanEvent *event = events->pdata[i];
-          const char *text = karavan_text_get (&event->short_title, lang);
-          KaravanRgb color = pal->marker;
-          double x;
-
-          if (!event_x (chart->x_type, &event->from, &x))
-            continue;
-          if (text == NULL)
-            text = karavan_text_get (&event->title, lang);
-          if (fig->opts.palette != KARAVAN_PALETTE_MONOCHROME && fig->opts.palette != KARAVAN_PALETTE_HIGH_CONTRAST)
-            karavan_rgb_parse (event->category->color, &color);
-          add_vertical_marker (fig, x, text, &color);
-        }
-    }
+  add_events (fig);
 }
 
-/* Chart types other than lines are laid out by their own code; until a
- * type has it, the figure says so plainly instead of drawing it wrong. */
 void
-_karavan_chart_layout_other (KaravanFigure *fig)
+_karavan_chart_layout (KaravanFigure *fig)
 {
   KaravanLang lang = fig->opts.lang;
-  g_autofree char *text = g_strdup_printf (KC_("figure", "Charts of type “%s” cannot be drawn by this version of Karavan."),
-                                           karavan_chart_type_to_string (fig->view->chart->type));
-  Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_ANNOTATION, text, 1.0, FALSE, fig->body_w, &fig->pal->muted);
 
-  _karavan_figure_place (fig, label, fig->body_x, fig->body_y + fig->body_h / 2 - label->h / 2);
+  if (fig->view->chart->series->len == 0)
+    {
+      _karavan_chart_message (fig, KC_("figure", "This chart has no data."));
+      return;
+    }
+  /* Title and footer took the room: a chart squeezed under them would
+   * only be drawn over their text. */
+  if (fig->body_h < fig->fs * 6 || fig->body_w < fig->fs * 10)
+    return;
+
+  switch (fig->view->chart->type)
+    {
+    case KARAVAN_CHART_LINE:
+    case KARAVAN_CHART_AREA:
+      layout_lines (fig);
+      break;
+    case KARAVAN_CHART_BAR:
+    case KARAVAN_CHART_GROUPED_BAR:
+    case KARAVAN_CHART_STACKED_BAR:
+    case KARAVAN_CHART_PERCENT_BAR:
+      _karavan_bar_layout (fig);
+      break;
+    case KARAVAN_CHART_HBAR:
+      _karavan_hbar_layout (fig);
+      break;
+    case KARAVAN_CHART_DONUT:
+      _karavan_donut_layout (fig);
+      break;
+    case KARAVAN_N_CHART_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
 }

@@ -129,7 +129,6 @@ gboolean  _karavan_plot_item_hit     (KaravanFigure *fig,
                                       KaravanHit    *hit,
                                       double        *distance);
 
-void      _karavan_chart_layout_other (KaravanFigure *fig);
 KaravanRgb _karavan_readable_color   (KaravanFigure    *fig,
                                       const KaravanRgb *color);
 

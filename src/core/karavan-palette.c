@@ -13,6 +13,8 @@
 
 #include "karavan-palette.h"
 
+#define SERIES(a, b, c, d, e, f, g, h) \
+  { RGB (a), RGB (b), RGB (c), RGB (d), RGB (e), RGB (f), RGB (g), RGB (h) }
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
 static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
@@ -23,8 +25,8 @@ static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
     .grid = RGB (0xe4e4e7),
     .axis = RGB (0x77767b),
     .marker = RGB (0x5e5c64),
-    .series = { RGB (0x0072b2), RGB (0xd55e00), RGB (0x009e73), RGB (0xcc79a7),
-                RGB (0xe69f00), RGB (0x56b4e9), RGB (0x000000), RGB (0x8f7700) },
+    .series = SERIES (0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0x8f7700),
+    .fills = SERIES (0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0x8f7700),
     .line_width = 0.22,
   },
   [KARAVAN_PALETTE_DARK] = {
@@ -34,8 +36,8 @@ static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
     .grid = RGB (0x3d3d3d),
     .axis = RGB (0x9a9996),
     .marker = RGB (0xc0bfbc),
-    .series = { RGB (0x56b4e9), RGB (0xe69f00), RGB (0x009e73), RGB (0xcc79a7),
-                RGB (0xf0e442), RGB (0xd55e00), RGB (0xffffff), RGB (0x0072b2) },
+    .series = SERIES (0x56b4e9, 0xe69f00, 0x009e73, 0xcc79a7, 0xf0e442, 0xd55e00, 0xffffff, 0x0072b2),
+    .fills = SERIES (0x56b4e9, 0xe69f00, 0x009e73, 0xcc79a7, 0xf0e442, 0xd55e00, 0xffffff, 0x0072b2),
     .line_width = 0.22,
   },
   [KARAVAN_PALETTE_HIGH_CONTRAST] = {
@@ -45,9 +47,10 @@ static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
     .grid = RGB (0xb0b0b0),
     .axis = RGB (0x000000),
     .marker = RGB (0x000000),
-    .series = { RGB (0x0057a0), RGB (0xb34700), RGB (0x007557), RGB (0xa4487d),
-                RGB (0x000000), RGB (0x1a6fa0), RGB (0x6b5900), RGB (0x7a2e00) },
+    .series = SERIES (0x0057a0, 0xb34700, 0x007557, 0xa4487d, 0x000000, 0x1a6fa0, 0x6b5900, 0x7a2e00),
+    .fills = SERIES (0x0057a0, 0xb34700, 0x007557, 0xa4487d, 0x000000, 0x1a6fa0, 0x6b5900, 0x7a2e00),
     .line_width = 0.38,
+    .outline = TRUE,
   },
   [KARAVAN_PALETTE_MONOCHROME] = {
     .background = RGB (0xffffff),
@@ -56,11 +59,16 @@ static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
     .grid = RGB (0xdddddd),
     .axis = RGB (0x000000),
     .marker = RGB (0x333333),
-    .series = { RGB (0x000000), RGB (0x555555), RGB (0x000000), RGB (0x555555),
-                RGB (0x000000), RGB (0x555555), RGB (0x000000), RGB (0x555555) },
+    .series = SERIES (0x000000, 0x555555, 0x000000, 0x555555, 0x000000, 0x555555, 0x000000, 0x555555),
     .line_width = 0.22,
     .dashes = { { 0 }, { 4, 2 }, { 1, 1.5 }, { 6, 2, 1, 2 },
                 { 2, 2 }, { 8, 3 }, { 1, 3 }, { 4, 2, 1, 2 } },
+    /* Greys a photocopier keeps apart, and a pattern on every other one. */
+    .fills = SERIES (0x404040, 0xc8c8c8, 0xffffff, 0x8c8c8c, 0xffffff, 0xe6e6e6, 0x404040, 0xffffff),
+    .patterns = { KARAVAN_PATTERN_NONE, KARAVAN_PATTERN_NONE, KARAVAN_PATTERN_HORIZONTAL,
+                  KARAVAN_PATTERN_DOTS, KARAVAN_PATTERN_GRID, KARAVAN_PATTERN_VERTICAL,
+                  KARAVAN_PATTERN_BACKSLASH, KARAVAN_PATTERN_DOTS },
+    .outline = TRUE,
   },
 };
 

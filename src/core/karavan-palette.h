@@ -22,6 +22,18 @@ typedef struct {
 
 #define KARAVAN_PALETTE_N_SERIES 8
 
+/* What covers a bar or a slice besides its fill colour: print in black
+ * and white tells series apart by pattern. Estimates and partial periods
+ * are hatched "/" on top of any of these, so none of them uses "/". */
+typedef enum {
+  KARAVAN_PATTERN_NONE,
+  KARAVAN_PATTERN_HORIZONTAL,
+  KARAVAN_PATTERN_VERTICAL,
+  KARAVAN_PATTERN_GRID,
+  KARAVAN_PATTERN_DOTS,
+  KARAVAN_PATTERN_BACKSLASH,
+} KaravanPattern;
+
 typedef struct {
   KaravanRgb background;
   KaravanRgb text;
@@ -32,6 +44,9 @@ typedef struct {
   KaravanRgb series[KARAVAN_PALETTE_N_SERIES];
   double     line_width;  /* in units of the base font size */
   double     dashes[KARAVAN_PALETTE_N_SERIES][4];  /* monochrome: dash pattern per series */
+  KaravanRgb fills[KARAVAN_PALETTE_N_SERIES];      /* bars, areas and slices */
+  KaravanPattern patterns[KARAVAN_PALETTE_N_SERIES];
+  gboolean   outline;     /* bars and slices get a text-coloured edge */
 } KaravanPalette;
 
 const KaravanPalette *karavan_palette_get         (KaravanPaletteKind  kind);
