@@ -1121,7 +1121,10 @@ _karavan_hbar_layout (KaravanFigure *fig)
         if (y + heights[c] > fig->py + avail + 0.01)
           break;
         /* Every row's label stays through a reveal: the frame is fixed. */
-        _karavan_figure_place (fig, label, fig->body_x, notes_right ? y + (heights[c] - label->h) / 2 : b + bars_h / 2 - MIN (label->h, heights[c]) / 2);
+        /* Centred on its bars, but never above its own row. */
+        _karavan_figure_place (fig, label, fig->body_x,
+                               notes_right ? y + (heights[c] - label->h) / 2
+                                           : MAX (y, b + bars_h / 2 - MIN (label->h, heights[c]) / 2));
         if (!category_shown (fig, c))
           {
             y += heights[c] + row_gap;

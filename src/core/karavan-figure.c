@@ -251,8 +251,43 @@ collect_sources_text (KaravanFigure *fig)
                                          list->str);
 }
 
+/* What the frame gives up, step by step, when the figure is small: lines
+ * of each text (ellipsized past them), the footer's size, then the notes
+ * and the subtitle. Sources go last of all, down to one line. */
+typedef struct {
+  int      title_lines;
+  int      subtitle_lines;   /* 0: no subtitle */
+  int      note_lines;       /* 0: no notes */
+  int      source_lines;
+  double   footer_scale;
+} FrameLevel;
+
+static const FrameLevel frame_levels[] = {
+  { 4, 3, 4, 5, 0.82 },
+  { 3, 2, 3, 3, 0.82 },
+  { 2, 2, 2, 2, 0.76 },
+  { 2, 1, 1, 2, 0.72 },
+  { 2, 1, 0, 1, 0.72 },
+  { 1, 0, 0, 1, 0.70 },
+};
+
+static void
+limit_lines (Label *label,
+             int    lines)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_height (label->layout, -lines);
+  pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_extents (label->layout, NULL, &logical);
+  label->w = (double) logical.width / PANGO_SCALE;
+  label->h = (double) logical.height / PANGO_SCALE;
+  label->ox = (double) logical.x / PANGO_SCALE;
+}
+
 /* Lays out the title block from the top and the footer from the bottom,
- * leaving fig->body for the view itself. */
+ * leaving fig->body for the view itself: at least about half the figure,
+ * by the levels above. */
 static void
 layout_frame (KaravanFigure *fig,
               const char    *extra_note)
@@ -261,46 +296,66 @@ layout_frame (KaravanFigure *fig,
   const KaravanPalette *pal = fig->pal;
   double pad = fig->pad;
   double inner = fig->width - 2 * pad;
-  double top = pad, bottom = fig->height - pad;
   const char *title = karavan_text_get (&fig->view->title, lang);
   const char *subtitle = karavan_text_get (&fig->view->subtitle, lang);
   const char *note = karavan_text_get (&fig->view->note, lang);
-  g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_free);
-  Label *label;
-
-  if (title != NULL)
-    {
-      label = _karavan_figure_label (fig, KARAVAN_LABEL_TITLE, title, 1.45, TRUE, inner, &pal->text);
-      _karavan_figure_place (fig, label, pad, top);
-      top += label->h + fig->fs * 0.2;
-    }
-  if (subtitle != NULL)
-    {
-      label = _karavan_figure_label (fig, KARAVAN_LABEL_SUBTITLE, subtitle, 1.0, FALSE, inner, &pal->muted);
-      _karavan_figure_place (fig, label, pad, top);
-      top += label->h;
-    }
-  top += fig->fs * 0.7;
+  guint first_label = fig->labels->len;
+  double top = pad, bottom = fig->height - pad;
 
   collect_sources_text (fig);
 
-  /* Footer, bottom up: sources last, then notes above them. */
-  if (note != NULL)
-    g_ptr_array_add (footer, g_strdup (note));
-  if (extra_note != NULL)
-    g_ptr_array_add (footer, g_strdup (extra_note));
-  if (fig->sources_text != NULL)
-    g_ptr_array_add (footer, g_strdup (fig->sources_text));
-
-  for (guint i = footer->len; i > 0; i--)
+  for (guint level = 0; level < G_N_ELEMENTS (frame_levels); level++)
     {
-      label = _karavan_figure_label (fig, KARAVAN_LABEL_FOOTER, footer->pdata[i - 1], 0.82, FALSE, inner, &pal->muted);
-      bottom -= label->h;
-      _karavan_figure_place (fig, label, pad, bottom);
-      bottom -= fig->fs * 0.25;
+      const FrameLevel *l = &frame_levels[level];
+      const char *notes[] = { extra_note, note };
+      Label *label;
+
+      g_ptr_array_set_size (fig->labels, first_label);
+      top = pad;
+      bottom = fig->height - pad;
+
+      if (title != NULL)
+        {
+          label = _karavan_figure_label (fig, KARAVAN_LABEL_TITLE, title, 1.45, TRUE, inner, &pal->text);
+          limit_lines (label, l->title_lines);
+          _karavan_figure_place (fig, label, pad, top);
+          top += label->h + fig->fs * 0.2;
+        }
+      if (subtitle != NULL && l->subtitle_lines > 0)
+        {
+          label = _karavan_figure_label (fig, KARAVAN_LABEL_SUBTITLE, subtitle, 1.0, FALSE, inner, &pal->muted);
+          limit_lines (label, l->subtitle_lines);
+          _karavan_figure_place (fig, label, pad, top);
+          top += label->h;
+        }
+      top += fig->fs * 0.7;
+
+      /* Footer, bottom up: sources last, then the notes above them. */
+      if (fig->sources_text != NULL)
+        {
+          label = _karavan_figure_label (fig, KARAVAN_LABEL_FOOTER, fig->sources_text, l->footer_scale, FALSE,
+                                         inner, &pal->muted);
+          limit_lines (label, l->source_lines);
+          bottom -= label->h;
+          _karavan_figure_place (fig, label, pad, bottom);
+          bottom -= fig->fs * 0.25;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (notes) && l->note_lines > 0; i++)
+        {
+          if (notes[i] == NULL)
+            continue;
+          label = _karavan_figure_label (fig, KARAVAN_LABEL_FOOTER, notes[i], l->footer_scale, FALSE, inner, &pal->muted);
+          limit_lines (label, l->note_lines);
+          bottom -= label->h;
+          _karavan_figure_place (fig, label, pad, bottom);
+          bottom -= fig->fs * 0.25;
+        }
+      if (bottom < fig->height - pad)
+        bottom -= fig->fs * 0.6;
+
+      if (bottom - top >= fig->height * 0.5)
+        break;
     }
-  if (footer->len > 0)
-    bottom -= fig->fs * 0.6;
 
   fig->body_x = pad;
   fig->body_y = top;

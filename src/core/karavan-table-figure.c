@@ -66,17 +66,26 @@ _karavan_table_layout (KaravanFigure *fig)
         fixed += natural[c];
     }
 
-  /* Numbers keep their width; text columns share what is left. */
-  for (guint c = 0; c < n_cols; c++)
-    {
-      KaravanColumn *column = table->columns->pdata[c];
-      double room = fig->body_w - gap * (n_cols - 1);
+  /* Numbers keep their width; text columns share what is left; and if
+   * even that is too wide, every column gives up its share. */
+  {
+    double room = MAX (fig->fs * 2, fig->body_w - gap * (n_cols - 1));
+    double sum = 0;
 
-      if (total <= room || column->type != KARAVAN_COLUMN_TEXT || text_total <= 0)
-        widths[c] = natural[c];
-      else
-        widths[c] = MAX (fig->fs * 3, (room - fixed) * natural[c] / text_total);
-    }
+    for (guint c = 0; c < n_cols; c++)
+      {
+        KaravanColumn *column = table->columns->pdata[c];
+
+        if (total <= room || column->type != KARAVAN_COLUMN_TEXT || text_total <= 0)
+          widths[c] = natural[c];
+        else
+          widths[c] = MAX (fig->fs * 3, (room - fixed) * natural[c] / text_total);
+        sum += widths[c];
+      }
+    if (sum > room)
+      for (guint c = 0; c < n_cols; c++)
+        widths[c] *= room / sum;
+  }
 
   for (int r = -1; r < (int) table->rows->len; r++)
     {
