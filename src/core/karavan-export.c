@@ -18,6 +18,7 @@
 #include <cairo-svg.h>
 #include <glib/gstdio.h>
 
+#include "karavan-describe.h"
 #include "karavan-error.h"
 #include "karavan-export.h"
 #include "karavan-format.h"
@@ -317,7 +318,8 @@ collect_metadata (const KaravanView          *view,
   const char *description = karavan_text_get (&view->description, lang);
 
   meta->title = karavan_figure_get_title (fig);
-  meta->description = g_strdup (description ? description : karavan_text_get (&view->subtitle, lang));
+  /* The alt text: the dataset's own, else one told from the data. */
+  meta->description = description ? g_strdup (description) : karavan_describe_view (view, lang);
   meta->sources = karavan_figure_get_sources_text (fig);
   meta->software = g_strdup ("Karavan " PACKAGE_VERSION);
   meta->dataset = options->dataset_id ? g_strdup_printf ("%s:%s", options->dataset_id, view->id)
