@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The series colours are Okabe–Ito's, which stay distinguishable with
- * the common colour-vision deficiencies. The light palette drops its
- * yellow, which has too little contrast on white; the dark one uses the
- * lighter members of the set.
+ * the common colour-vision deficiencies (tests/a11y checks ΔE2000 ≥ 10
+ * between neighbours under simulated deuteranopia, protanopia and
+ * tritanopia). On white, the orange, sky blue and yellow are below 3:1, so
+ * the light palette replaces them with black, a darker blue and a darker
+ * purple; the dark palette uses the lighter members of the set.
  */
 #include "config.h"
 
@@ -25,8 +27,8 @@ static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
     .grid = RGB (0xe4e4e7),
     .axis = RGB (0x77767b),
     .marker = RGB (0x5e5c64),
-    .series = SERIES (0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0x8f7700),
-    .fills = SERIES (0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0x8f7700),
+    .series = SERIES (0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0x000000, 0x3c9bcd, 0xa4487d, 0x8f7700),
+    .fills = SERIES (0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0x000000, 0x3c9bcd, 0xa4487d, 0x8f7700),
     .line_width = 0.22,
   },
   [KARAVAN_PALETTE_DARK] = {
@@ -36,19 +38,19 @@ static const KaravanPalette palettes[KARAVAN_N_PALETTES] = {
     .grid = RGB (0x3d3d3d),
     .axis = RGB (0x9a9996),
     .marker = RGB (0xc0bfbc),
-    .series = SERIES (0x56b4e9, 0xe69f00, 0x009e73, 0xcc79a7, 0xf0e442, 0xd55e00, 0xffffff, 0x0072b2),
-    .fills = SERIES (0x56b4e9, 0xe69f00, 0x009e73, 0xcc79a7, 0xf0e442, 0xd55e00, 0xffffff, 0x0072b2),
+    .series = SERIES (0x56b4e9, 0xe69f00, 0x009e73, 0xcc79a7, 0xf0e442, 0xd55e00, 0xffffff, 0x0073be),
+    .fills = SERIES (0x56b4e9, 0xe69f00, 0x009e73, 0xcc79a7, 0xf0e442, 0xd55e00, 0xffffff, 0x0073be),
     .line_width = 0.22,
   },
   [KARAVAN_PALETTE_HIGH_CONTRAST] = {
     .background = RGB (0xffffff),
     .text = RGB (0x000000),
     .muted = RGB (0x1d1d1f),
-    .grid = RGB (0xb0b0b0),
+    .grid = RGB (0x8a8a8a),
     .axis = RGB (0x000000),
     .marker = RGB (0x000000),
-    .series = SERIES (0x0057a0, 0xb34700, 0x007557, 0xa4487d, 0x000000, 0x1a6fa0, 0x6b5900, 0x7a2e00),
-    .fills = SERIES (0x0057a0, 0xb34700, 0x007557, 0xa4487d, 0x000000, 0x1a6fa0, 0x6b5900, 0x7a2e00),
+    .series = SERIES (0x0057a0, 0xb34700, 0x007557, 0xa4487d, 0x000000, 0x1a6fa0, 0x6b5900, 0x5f2300),
+    .fills = SERIES (0x0057a0, 0xb34700, 0x007557, 0xa4487d, 0x000000, 0x1a6fa0, 0x6b5900, 0x5f2300),
     .line_width = 0.38,
     .outline = TRUE,
   },
