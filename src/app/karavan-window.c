@@ -3,45 +3,47 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The sidebar lists every view of every open dataset, grouped by
- * dataset. Files load in a worker thread; an opened file is watched and
- * reloaded when it changes, and when the new version is broken the last
- * good one stays on screen beside the error.
+ * dataset. The content shows the selected view on three pages: the
+ * figure, its data as a table, and its sources. Files load in a worker
+ * thread; an opened file is watched and reloaded when it changes, and
+ * when the new version is broken the last good one stays on screen
+ * beside the error.
+ *
+ * The figure page holds a GtkStack ("figure_stack"): the chart view,
+ * which draws every kind of view, and the timeline view, which shows
+ * timelines. The chart view always holds the current view: exports,
+ * printing and copying go through it, with the timeline's own window,
+ * filter and search when a timeline is shown.
+ *
+ * Above the datasets, the sidebar's first row is My Lesson: selecting it
+ * shows the lesson editor in place of the view (karavan-window-lesson.c).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "karavan-window.h"
+#include "karavan-window-private.h"
 
-typedef struct {
-  KaravanDataset *dataset;
-  GFile          *file;      /* NULL for bundled datasets */
-  GFileMonitor   *monitor;
-} OpenDataset;
-
-struct _KaravanWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  AdwWindowTitle       *title;
-  KaravanChartView     *chart_view;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  AdwToastOverlay      *toasts;
-  AdwStatusPage        *empty_page;
-  GtkStack             *stack;
-
-  /* Owned */
-  GPtrArray            *open;        /* OpenDataset* */
-  char                 *error;
-  char                 *selected_id;
-  gboolean              bundled_loaded;
-};
+#define RECENT_APP_NAME "Karavan"
+#define MAX_RECENT 8
 
 G_DEFINE_FINAL_TYPE (KaravanWindow, karavan_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_FIGURE_LANGUAGE,
+  PROP_LOG_SCALE,
+  PROP_VALUE_MODE,
+  PROP_SHOW_EVENTS,
+  PROP_TEXT_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_file_async (KaravanWindow *self,
+                             GFile         *file,
+                             gboolean       reload);
 
 static void
 open_dataset_free (OpenDataset *open)
@@ -57,121 +59,448 @@ open_dataset_free (OpenDataset *open)
   g_free (open);
 }
 
+/* The interface's language, for the sidebar and titles. */
+static KaravanLang
+ui_lang (void)
+{
+  return karavan_lang_from_environment ();
+}
+
+KaravanLang
+_karavan_window_get_figure_lang (KaravanWindow *self)
+{
+  return karavan_chart_view_get_lang (self->chart_view);
+}
+
 static const char *
 view_icon (const KaravanView *view)
 {
   switch (view->kind)
     {
     case KARAVAN_VIEW_TIMELINE: return "x-office-calendar-symbolic";
-    case KARAVAN_VIEW_TABLE: return "view-grid-symbolic";
-    case KARAVAN_VIEW_LESSON: return "view-presentation-symbolic";
+    case KARAVAN_VIEW_TABLE: return "karavan-table-symbolic";
+    case KARAVAN_VIEW_LESSON: return "x-office-presentation-symbolic";
     case KARAVAN_VIEW_CHART:
-    default: return "org.gnome.Settings-applications-symbolic";
+    default: return "karavan-chart-symbolic";
+    }
+}
+
+static const char *
+view_kind_name (const KaravanView *view)
+{
+  switch (view->kind)
+    {
+    case KARAVAN_VIEW_TIMELINE: return _("Timeline");
+    case KARAVAN_VIEW_TABLE: return _("Table");
+    case KARAVAN_VIEW_LESSON: return _("Lesson");
+    case KARAVAN_VIEW_CHART:
+    default: return _("Chart");
+    }
+}
+
+char *
+_karavan_file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename ? basename : "");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Messages                                                               */
+
+void
+_karavan_window_show_toast (KaravanWindow *self,
+                            const char    *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+void
+_karavan_window_show_error (KaravanWindow *self,
+                            const char    *title,
+                            const char    *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (self->error_title, title ? title : "");
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                    -1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The chart's toolbar                                                    */
+
+static void
+update_language_label (KaravanWindow *self)
+{
+  static const char *names[KARAVAN_N_LANGS] = { N_("Russian"), N_("Kazakh"), N_("English") };
+  const char *name = _(names[_karavan_window_get_figure_lang (self)]);
+  g_autofree char *label = NULL;
+
+  gtk_label_set_text (self->language_label, name);
+  /* TRANSLATORS: the language of a chart's texts, as in "Figure language: Kazakh" */
+  label = g_strdup_printf (_("Figure language: %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+on_series_change_state_cb (GSimpleAction *action,
+                           GVariant      *state,
+                           KaravanWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "index"));
+  guint64 hidden = karavan_chart_view_get_hidden_series (self->chart_view);
+  guint64 bit = G_GUINT64_CONSTANT (1) << index;
+
+  g_simple_action_set_state (action, state);
+  karavan_chart_view_set_hidden_series (self->chart_view,
+                                        g_variant_get_boolean (state) ? hidden & ~bit : hidden | bit);
+}
+
+/* The chart's hidden series changed (a click on the legend, or the menu). */
+static void
+on_hidden_series_cb (KaravanChartView *chart_view,
+                     GParamSpec       *pspec,
+                     KaravanWindow    *self)
+{
+  guint64 hidden = karavan_chart_view_get_hidden_series (chart_view);
+  char name[16];
+
+  for (guint i = 0; i < 64; i++)
+    {
+      GAction *action;
+
+      g_snprintf (name, sizeof name, "s%u", i);
+      action = g_action_map_lookup_action (G_ACTION_MAP (self->series_actions), name);
+      if (action == NULL)
+        break;
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean (!(hidden & (G_GUINT64_CONSTANT (1) << i))));
     }
 }
 
 static void
-show_error (KaravanWindow *self,
-            const char    *message)
+rebuild_series_menu (KaravanWindow     *self,
+                     const KaravanView *view)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->series_actions));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->series_actions), names[i]);
+
+  if (view == NULL || view->kind != KARAVAN_VIEW_CHART)
+    {
+      gtk_menu_button_set_menu_model (self->series_button, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < view->chart->series->len && i < 64; i++)
+    {
+      const KaravanSeries *series = view->chart->series->pdata[i];
+      const char *title = karavan_text_get (&series->title, _karavan_window_get_figure_lang (self));
+      g_autoptr(GSimpleAction) action = NULL;
+      g_autofree char *name = g_strdup_printf ("s%u", i);
+      g_autofree char *detailed = g_strdup_printf ("series.s%u", i);
+
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+      g_object_set_data (G_OBJECT (action), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (action, "change-state", G_CALLBACK (on_series_change_state_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->series_actions), G_ACTION (action));
+      g_menu_append (section, title ? title : series->id, detailed);
+    }
+
+  g_menu_append_section (menu, _("Series Shown"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (self->series_button, G_MENU_MODEL (menu));
 }
 
 static void
-select_row_for (KaravanWindow *self,
-                const char    *id)
+update_toolbar (KaravanWindow     *self,
+                const KaravanView *view)
+{
+  gboolean chart = view != NULL && view->kind == KARAVAN_VIEW_CHART;
+
+  gtk_widget_set_visible (self->log_button, karavan_derived_view_can_log (view));
+  gtk_widget_set_visible (self->values_box, karavan_derived_view_can_relative (view));
+  gtk_widget_set_visible (GTK_WIDGET (self->series_button), chart && view->chart->series->len > 1);
+  gtk_widget_set_visible (self->events_button, chart && view->chart->events_timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-scale", karavan_derived_view_can_log (view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-log-scale", karavan_derived_view_can_log (view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.value-mode", karavan_derived_view_can_relative (view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-value-mode", karavan_derived_view_can_relative (view));
+  rebuild_series_menu (self, view);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Showing a view                                                         */
+
+const KaravanView *
+_karavan_window_get_current_view (KaravanWindow *self)
+{
+  return karavan_chart_view_get_view (self->chart_view);
+}
+
+/* What is on screen, for exports, printing and copies. */
+void
+_karavan_window_get_render_options (KaravanWindow        *self,
+                                    KaravanRenderOptions *options)
+{
+  if (karavan_timeline_view_get_view (self->timeline_view) != NULL)
+    {
+      karavan_timeline_view_get_render_options (self->timeline_view, options);
+      options->font_size = 0;
+    }
+  else
+    karavan_chart_view_get_render_options (self->chart_view, options);
+}
+
+void
+_karavan_window_update_actions (KaravanWindow *self)
+{
+  const KaravanView *view = _karavan_window_get_current_view (self);
+  gboolean has_view = view != NULL && !self->showing_lesson;
+  static const char *actions[] = {
+    "win.print", "win.copy", "win.copy-image", "win.copy-csv", "win.copy-tsv", "win.show-page",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], has_view);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-view", view != NULL || self->showing_lesson);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-view", view != NULL || self->showing_lesson);
+  /* Exporting My Lesson is its handout. */
+  _karavan_window_update_lesson_actions (self);
+}
+
+/* The data's texts follow the figure's language. */
+static void
+refresh_pages (KaravanWindow *self)
+{
+  const KaravanView *view = _karavan_window_get_current_view (self);
+  g_autofree char *rows = NULL;
+
+  karavan_data_table_set_view (self->data_table, karavan_chart_view_get_dataset (self->chart_view), view,
+                               _karavan_window_get_figure_lang (self));
+  karavan_sources_view_set_view (self->sources_view, view, _karavan_window_get_figure_lang (self));
+
+  if (view != NULL)
+    {
+      guint n = karavan_data_table_get_n_total_rows (self->data_table);
+      const char *title = karavan_text_get (&view->title, _karavan_window_get_figure_lang (self));
+      g_autofree char *count = karavan_format_number (n, 0, ui_lang ());
+
+      /* TRANSLATORS: above a table: its title and how many rows it has */
+      rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s row", "%s · %s rows", n),
+                              title ? title : view->id, count);
+    }
+  gtk_label_set_text (self->table_label, rows ? rows : "");
+  update_language_label (self);
+}
+
+/* @reset: a new view starts as its file describes it; a new version of
+ * the same view (a reload) keeps the scale, values and series chosen. */
+static void
+show_view (KaravanWindow     *self,
+           KaravanDataset    *dataset,
+           const KaravanView *view,
+           gboolean           reset)
+{
+  const char *title = view ? karavan_text_get (&view->title, ui_lang ()) : NULL;
+  g_autofree char *window_title = NULL;
+
+  karavan_chart_view_set_view (self->chart_view, dataset, view);
+  if (reset)
+    {
+      karavan_chart_view_set_hidden_series (self->chart_view, 0);
+      g_object_set (self,
+                    "log-scale", view != NULL && view->kind == KARAVAN_VIEW_CHART && view->chart->log_scale,
+                    "value-mode", "absolute",
+                    NULL);
+    }
+
+  if (view != NULL && view->kind == KARAVAN_VIEW_TIMELINE)
+    {
+      karavan_timeline_view_set_view (self->timeline_view, dataset, view);
+      gtk_stack_set_visible_child_name (self->figure_stack, "timeline");
+    }
+  else
+    {
+      karavan_timeline_view_set_view (self->timeline_view, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->figure_stack, "chart");
+    }
+  /* A table's figure is a picture of the table: "Table" names the data. */
+  adw_view_stack_page_set_title (self->chart_page,
+                                 view == NULL ? _("Chart")
+                                 : view->kind == KARAVAN_VIEW_TABLE ? _("Figure") : view_kind_name (view));
+  adw_view_stack_page_set_icon_name (self->chart_page, view ? view_icon (view) : "karavan-chart-symbolic");
+  gtk_widget_set_visible (self->chart_toolbar, view != NULL);
+
+  update_toolbar (self, view);
+  refresh_pages (self);
+  _karavan_window_update_actions (self);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, view != NULL);
+  adw_view_switcher_title_set_title (self->switcher_title, title ? title : view ? view->id : "Karavan");
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        dataset ? karavan_text_get (karavan_dataset_get_title (dataset), ui_lang ()) : NULL);
+  window_title = title ? g_strdup_printf ("%s — Karavan", title) : g_strdup ("Karavan");
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static GtkListBoxRow *
+find_row (KaravanWindow *self,
+          const char    *id)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       const char *row_id = g_object_get_data (G_OBJECT (child), "view-id");
+      KaravanView *view = g_object_get_data (G_OBJECT (child), "view");
 
-      if (row_id != NULL && g_strcmp0 (row_id, id) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (child));
-          return;
-        }
+      if (view != NULL && (g_strcmp0 (row_id, id) == 0 || g_strcmp0 (view->id, id) == 0))
+        return GTK_LIST_BOX_ROW (child);
     }
+  return NULL;
+}
+
+static GtkWidget *
+make_view_row (KaravanDataset    *dataset,
+               const KaravanView *view)
+{
+  const char *title = karavan_text_get (&view->title, ui_lang ());
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (view_icon (view));
+  GtkWidget *label = gtk_label_new (title ? title : view->id);
+  g_autofree char *name = g_strdup_printf ("%s: %s", view_kind_name (view), title ? title : view->id);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, view_kind_name (view), -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (label, title ? title : view->id);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  g_object_set_data_full (G_OBJECT (row), "view-id",
+                          g_strdup_printf ("%s:%s", karavan_dataset_get_id (dataset), view->id), g_free);
+  g_object_set_data (G_OBJECT (row), "view", (gpointer) view);
+  g_object_set_data (G_OBJECT (row), "dataset", dataset);
+
+  return row;
+}
+
+static GtkWidget *
+make_header_row (OpenDataset *open)
+{
+  const char *title = karavan_text_get (karavan_dataset_get_title (open->dataset), ui_lang ());
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title ? title : karavan_dataset_get_id (open->dataset));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (open->file != NULL)
+    {
+      g_autofree char *name = _karavan_file_display_name (open->file);
+      GtkWidget *file_label = gtk_label_new (name);
+
+      gtk_label_set_xalign (GTK_LABEL (file_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (file_label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_add_css_class (file_label, "caption");
+      gtk_widget_add_css_class (file_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), file_label);
+    }
+
+  gtk_widget_add_css_class (box, "sidebar-heading");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title ? title : karavan_dataset_get_id (open->dataset), -1);
+
+  return row;
 }
 
 static void
 rebuild_sidebar (KaravanWindow *self)
 {
-  KaravanLang lang = karavan_chart_view_get_lang (self->chart_view);
-  GtkWidget *child;
   g_autofree char *keep = g_strdup (self->selected_id);
+  GtkListBoxRow *row = NULL;
+  GtkWidget *child;
 
+  self->lesson_row = NULL;
+  self->lesson_count = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
     gtk_list_box_remove (self->sidebar, child);
+
+  if (self->open->len > 0)
+    gtk_list_box_append (self->sidebar, _karavan_window_make_lesson_row (self));
+  else
+    self->showing_lesson = FALSE;
 
   for (guint i = 0; i < self->open->len; i++)
     {
       OpenDataset *open = self->open->pdata[i];
       GPtrArray *views = karavan_dataset_get_views (open->dataset);
-      const char *dataset_title = karavan_text_get (karavan_dataset_get_title (open->dataset), lang);
-      GtkWidget *header = gtk_label_new (dataset_title ? dataset_title : karavan_dataset_get_id (open->dataset));
-      GtkWidget *header_row = gtk_list_box_row_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (header), 0);
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_widget_add_css_class (header, "heading");
-      gtk_widget_add_css_class (header, "dim-label");
-      gtk_widget_set_margin_top (header, i == 0 ? 6 : 18);
-      gtk_widget_set_margin_start (header, 12);
-      gtk_widget_set_margin_end (header, 12);
-      gtk_widget_set_margin_bottom (header, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (header_row), header);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (header_row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (header_row), FALSE);
-      gtk_list_box_append (self->sidebar, header_row);
-
+      gtk_list_box_append (self->sidebar, make_header_row (open));
       for (guint j = 0; j < views->len; j++)
-        {
-          KaravanView *view = views->pdata[j];
-          const char *title = karavan_text_get (&view->title, lang);
-          GtkWidget *row = gtk_list_box_row_new ();
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-          GtkWidget *icon = gtk_image_new_from_icon_name (view_icon (view));
-          GtkWidget *label = gtk_label_new (title ? title : view->id);
-          g_autofree char *qualified = g_strdup_printf ("%s:%s", karavan_dataset_get_id (open->dataset), view->id);
+        gtk_list_box_append (self->sidebar, make_view_row (open->dataset, views->pdata[j]));
+    }
 
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_lines (GTK_LABEL (label), 3);
-          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_box_append (GTK_BOX (box), icon);
-          gtk_box_append (GTK_BOX (box), label);
-          gtk_widget_set_margin_top (box, 8);
-          gtk_widget_set_margin_bottom (box, 8);
-          gtk_widget_set_margin_start (box, 12);
-          gtk_widget_set_margin_end (box, 12);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : view->id, -1);
-          g_object_set_data_full (G_OBJECT (row), "view-id", g_steal_pointer (&qualified), g_free);
-          g_object_set_data (G_OBJECT (row), "view", view);
-          g_object_set_data (G_OBJECT (row), "dataset", open->dataset);
-          gtk_list_box_append (self->sidebar, row);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->open->len == 0 ? "empty" : self->showing_lesson ? "lesson" : "view");
+
+  if (self->showing_lesson)
+    row = GTK_LIST_BOX_ROW (self->lesson_row);
+  else if (keep != NULL)
+    row = find_row (self, keep);
+  if (row == NULL)
+    {
+      /* The first chart, else the first view. */
+      for (child = gtk_widget_get_last_child (GTK_WIDGET (self->sidebar)); child; child = gtk_widget_get_prev_sibling (child))
+        {
+          KaravanView *view = g_object_get_data (G_OBJECT (child), "view");
+
+          if (view != NULL && (row == NULL || view->kind == KARAVAN_VIEW_CHART ||
+                               ((KaravanView *) g_object_get_data (G_OBJECT (row), "view"))->kind != KARAVAN_VIEW_CHART))
+            row = GTK_LIST_BOX_ROW (child);
         }
     }
 
-  gtk_stack_set_visible_child_name (self->stack, self->open->len > 0 ? "chart" : "empty");
-
-  if (keep != NULL)
-    select_row_for (self, keep);
-  if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
+  /* Selecting the row that was selected before shows its new version. */
+  gtk_list_box_unselect_all (self->sidebar);
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar, row);
+  else
     {
-      /* The first view of the first dataset. */
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); child; child = gtk_widget_get_next_sibling (child))
-        if (g_object_get_data (G_OBJECT (child), "view") != NULL)
-          {
-            gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (child));
-            break;
-          }
+      g_clear_pointer (&self->selected_id, g_free);
+      show_view (self, NULL, NULL, TRUE);
     }
 }
 
@@ -180,24 +509,46 @@ on_row_selected_cb (GtkListBox    *box,
                     GtkListBoxRow *row,
                     KaravanWindow *self)
 {
-  KaravanView *view;
-  KaravanDataset *dataset;
-  KaravanLang lang = karavan_chart_view_get_lang (self->chart_view);
-  const char *title;
+  const KaravanView *view;
+  const char *id;
+  gboolean same, from_lesson;
+
+  if (row != NULL && GTK_WIDGET (row) == self->lesson_row)
+    {
+      _karavan_window_show_lesson_page (self);
+      return;
+    }
 
   if (row == NULL || (view = g_object_get_data (G_OBJECT (row), "view")) == NULL)
     return;
 
-  dataset = g_object_get_data (G_OBJECT (row), "dataset");
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (g_object_get_data (G_OBJECT (row), "view-id"));
+  id = g_object_get_data (G_OBJECT (row), "view-id");
+  same = g_strcmp0 (id, self->selected_id) == 0;
+  from_lesson = self->showing_lesson;
+  if (same && view == _karavan_window_get_current_view (self) && !from_lesson)
+    return;
 
-  karavan_chart_view_set_view (self->chart_view, dataset, view);
-  title = karavan_text_get (&view->title, lang);
-  adw_window_title_set_title (self->title, title ? title : view->id);
-  adw_window_title_set_subtitle (self->title, karavan_text_get (karavan_dataset_get_title (dataset), lang));
+  if (from_lesson)
+    {
+      self->showing_lesson = FALSE;
+      gtk_stack_set_visible_child_name (self->stack, "view");
+    }
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  /* Back from My Lesson to the same view: as it was left. */
+  show_view (self, g_object_get_data (G_OBJECT (row), "dataset"), view, !same);
+}
+
+static void
+on_row_activated_cb (GtkListBox    *box,
+                     GtkListBoxRow *row,
+                     KaravanWindow *self)
+{
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Datasets                                                               */
 
 /* Adds a dataset, or replaces the one loaded from the same place. */
 static void
@@ -222,13 +573,10 @@ add_dataset (KaravanWindow  *self,
       g_ptr_array_add (self->open, open);
     }
 
-  /* The chart view keeps its own reference to the old dataset until it
-   * is given the new one by rebuild_sidebar(). */
+  /* The chart view keeps its own reference to the old dataset until
+   * rebuild_sidebar() gives it the new one. */
   g_set_object (&open->dataset, dataset);
-  rebuild_sidebar (self);
 }
-
-static void load_file_async (KaravanWindow *self, GFile *file);
 
 static void
 on_file_changed_cb (GFileMonitor      *monitor,
@@ -237,9 +585,13 @@ on_file_changed_cb (GFileMonitor      *monitor,
                     GFileMonitorEvent  event,
                     KaravanWindow     *self)
 {
+  GFile *watched = g_object_get_data (G_OBJECT (monitor), "file");
+
+  /* Editors save by writing a new file and renaming it over the old. */
   if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || event == G_FILE_MONITOR_EVENT_CREATED ||
-      event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_MOVED_IN)
-    load_file_async (self, g_object_get_data (G_OBJECT (monitor), "file"));
+      ((event == G_FILE_MONITOR_EVENT_RENAMED || event == G_FILE_MONITOR_EVENT_MOVED_IN) &&
+       other != NULL && g_file_equal (other, watched)))
+    load_file_async (self, watched, TRUE);
 }
 
 static void
@@ -250,19 +602,55 @@ watch (KaravanWindow *self,
     {
       OpenDataset *open = self->open->pdata[i];
 
-      if (open->file != NULL && g_file_equal (open->file, file) && open->monitor == NULL)
+      if (open->file == NULL || !g_file_equal (open->file, file) || open->monitor != NULL)
+        continue;
+
+      open->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+      if (open->monitor != NULL)
         {
-          /* Watch the folder: editors save by renaming a new file over
-           * the old one, which a file monitor would lose track of. */
-          open->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-          if (open->monitor != NULL)
-            {
-              g_object_set_data_full (G_OBJECT (open->monitor), "file", g_object_ref (file), g_object_unref);
-              g_file_monitor_set_rate_limit (open->monitor, 200);
-              g_signal_connect_object (open->monitor, "changed", G_CALLBACK (on_file_changed_cb), self, 0);
-            }
+          g_object_set_data_full (G_OBJECT (open->monitor), "file", g_object_ref (file), g_object_unref);
+          g_file_monitor_set_rate_limit (open->monitor, 200);
+          g_signal_connect_object (open->monitor, "changed", G_CALLBACK (on_file_changed_cb), self, 0);
         }
     }
+}
+
+/* Saving into an open file: the window reloads it itself, and does not
+ * take its own write for someone else's. */
+void
+_karavan_window_set_watching (KaravanWindow *self,
+                              GFile         *file,
+                              gboolean       watching)
+{
+  if (watching)
+    {
+      watch (self, file);
+      return;
+    }
+
+  for (guint i = 0; i < self->open->len; i++)
+    {
+      OpenDataset *open = self->open->pdata[i];
+
+      if (open->file == NULL || !g_file_equal (open->file, file) || open->monitor == NULL)
+        continue;
+      g_file_monitor_cancel (open->monitor);
+      g_signal_handlers_disconnect_by_data (open->monitor, self);
+      g_clear_object (&open->monitor);
+    }
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) KARAVAN_DATASET_MIME_TYPE,
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = (char *) "karavan %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void
@@ -289,36 +677,151 @@ load_thread (GTask        *task,
 }
 
 static void
+stop_loading_bar (KaravanWindow *self)
+{
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  KaravanWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Loads that end quickly never show the bar. */
+static gboolean
+show_loading_bar_cb (gpointer user_data)
+{
+  KaravanWindow *self = user_data;
+
+  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
+  self->loading_source = g_timeout_add (100, pulse_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_loaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   KaravanWindow *self = KARAVAN_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  GTask *task = G_TASK (result);
+  GFile *file = g_task_get_task_data (task);
+  gboolean reload = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "reload"));
+  const char *select = g_object_get_data (G_OBJECT (task), "select");
+  const char *toast = g_object_get_data (G_OBJECT (task), "toast");
   g_autoptr(GError) error = NULL;
-  g_autoptr(KaravanDataset) dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(KaravanDataset) dataset = g_task_propagate_pointer (task, &error);
+  g_autofree char *name = _karavan_file_display_name (file);
+  g_autofree char *title = NULL;
+
+  /* Cancelled loads were forgotten when they were cancelled. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || self->open == NULL)
+    return;
+
+  if (--self->n_loading == 0)
+    stop_loading_bar (self);
 
   if (dataset == NULL)
     {
       /* The last good state stays; the error says where the file broke. */
-      show_error (self, error->message);
+      if (reload)
+        title = g_strdup_printf (_("“%s” has an error; the last good version is shown"), name);
+      else
+        title = g_strdup_printf (_("Could not open “%s”"), name);
+      _karavan_window_show_error (self, title, error->message);
       watch (self, file);
       return;
     }
 
-  show_error (self, NULL);
+  _karavan_window_show_error (self, NULL, NULL);
   add_dataset (self, dataset, file);
+  rebuild_sidebar (self);
   watch (self, file);
+
+  if (select != NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%s:%s", karavan_dataset_get_id (dataset), select);
+
+      karavan_window_select_view (self, id);
+      if (toast != NULL)
+        _karavan_window_show_toast (self, toast);
+      if (!reload)
+        add_recent (file);
+    }
+  else if (reload)
+    {
+      title = g_strdup_printf (_("Reloaded “%s”"), name);
+      _karavan_window_show_toast (self, title);
+    }
+  else
+    {
+      KaravanView *first = karavan_dataset_get_views (dataset)->len > 0 ? karavan_dataset_get_views (dataset)->pdata[0] : NULL;
+      g_autofree char *id = first ? g_strdup_printf ("%s:%s", karavan_dataset_get_id (dataset), first->id) : NULL;
+
+      /* A file the user opened shows at once. */
+      if (id != NULL)
+        karavan_window_select_view (self, id);
+      add_recent (file);
+    }
+}
+
+/* @select: (nullable): a view of the file to show once it is loaded,
+ *   with @toast, instead of the first view or "Reloaded" */
+static void
+load_file_full (KaravanWindow *self,
+                GFile         *file,
+                gboolean       reload,
+                const char    *select,
+                const char    *toast)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->loading, on_loaded_cb, NULL);
+  g_autofree char *name = _karavan_file_display_name (file);
+  g_autofree char *label = g_strdup_printf (_("Loading “%s”…"), name);
+
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_source_tag (task, load_file_async);
+  g_object_set_data (G_OBJECT (task), "reload", GINT_TO_POINTER (reload));
+  g_object_set_data_full (G_OBJECT (task), "select", g_strdup (select), g_free);
+  g_object_set_data_full (G_OBJECT (task), "toast", g_strdup (toast), g_free);
+
+  gtk_label_set_text (self->loading_label, label);
+  if (self->n_loading++ == 0)
+    self->loading_source = g_timeout_add (250, show_loading_bar_cb, self);
+
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
 load_file_async (KaravanWindow *self,
-                 GFile         *file)
+                 GFile         *file,
+                 gboolean       reload)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_loaded_cb, NULL);
+  load_file_full (self, file, reload, NULL, NULL);
+}
 
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+/* Loads @file, again when it is open, and shows its view @view_id. */
+void
+_karavan_window_load_and_select (KaravanWindow *self,
+                                 GFile         *file,
+                                 const char    *view_id,
+                                 const char    *toast)
+{
+  gboolean open = FALSE;
+
+  for (guint i = 0; i < self->open->len; i++)
+    {
+      OpenDataset *o = self->open->pdata[i];
+
+      if (o->file != NULL && g_file_equal (o->file, file))
+        open = TRUE;
+    }
+
+  load_file_full (self, file, open, view_id, toast);
 }
 
 void
@@ -328,7 +831,7 @@ karavan_window_open_file (KaravanWindow *self,
   g_return_if_fail (KARAVAN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  load_file_async (self, file);
+  load_file_async (self, file, FALSE);
 }
 
 void
@@ -346,7 +849,7 @@ karavan_window_load_bundled (KaravanWindow *self)
   paths = karavan_list_bundled_datasets (&error);
   if (paths == NULL)
     {
-      show_error (self, error->message);
+      _karavan_window_show_error (self, _("Could not find the bundled datasets"), error->message);
       return;
     }
 
@@ -357,58 +860,194 @@ karavan_window_load_bundled (KaravanWindow *self)
       g_autoptr(KaravanDataset) dataset = karavan_dataset_load_file (paths->pdata[i], &load_error);
 
       if (dataset == NULL)
-        show_error (self, load_error->message);
+        _karavan_window_show_error (self, _("A bundled dataset could not be read"), load_error->message);
       else
         add_dataset (self, dataset, NULL);
     }
+  rebuild_sidebar (self);
 }
 
 static void
-on_open_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     KaravanWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          karavan_window_open_file (self, file);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   KaravanWindow *self = KARAVAN_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Karavan datasets"));
-  gtk_file_filter_add_mime_type (filter, "application/x-karavan-dataset");
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (self->n_loading == 0)
+    return;
+
+  g_cancellable_cancel (self->loading);
+  g_object_unref (self->loading);
+  self->loading = g_cancellable_new ();
+  self->n_loading = 0;
+  stop_loading_bar (self);
+  _karavan_window_show_toast (self, _("Loading cancelled"));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Recent files                                                           */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a, *ib = *(GtkRecentInfo **) b;
+  /* Newest first. */
+  return -g_date_time_compare (gtk_recent_info_get_modified (ia), gtk_recent_info_get_modified (ib));
 }
 
 static void
-on_dismiss_error_cb (GtkButton     *button,
+rebuild_recent_menu (KaravanWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_has_application (l->data, RECENT_APP_NAME) && gtk_recent_info_is_local (l->data) &&
+        gtk_recent_info_exists (l->data))
+      g_ptr_array_add (mine, l->data);
+  g_ptr_array_sort (mine, compare_recent);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < mine->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = mine->pdata[i];
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (section, item);
+    }
+  if (mine->len > 0)
+    g_menu_append_section (self->recent_menu, _("Recent Datasets"), G_MENU_MODEL (section));
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_button), mine->len > 0);
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_recent_changed_cb (GtkRecentManager *manager,
+                      KaravanWindow    *self)
+{
+  rebuild_recent_menu (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Drag and drop                                                          */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            KaravanWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    karavan_window_open_file (self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Palette: the system's style, unless the preferences choose one         */
+
+static void
+update_palette (KaravanWindow *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *name = g_settings_get_string (self->settings, "palette");
+  KaravanPaletteKind palette;
+
+  if (!karavan_palette_from_string (name, &palette))
+    {
+      if (adw_style_manager_get_high_contrast (style))
+        palette = KARAVAN_PALETTE_HIGH_CONTRAST;
+      else if (adw_style_manager_get_dark (style))
+        palette = KARAVAN_PALETTE_DARK;
+      else
+        palette = KARAVAN_PALETTE_LIGHT;
+    }
+  karavan_chart_view_set_palette (self->chart_view, palette);
+  karavan_timeline_view_set_palette (self->timeline_view, palette);
+}
+
+static void
+on_style_changed_cb (GObject       *object,
+                     GParamSpec    *pspec,
                      KaravanWindow *self)
 {
-  show_error (self, NULL);
+  update_palette (self);
+}
+
+static void
+on_palette_setting_changed_cb (GSettings     *settings,
+                               const char    *key,
+                               KaravanWindow *self)
+{
+  update_palette (self);
+}
+
+/* '' follows the interface. */
+static void
+on_figure_language_setting_changed_cb (GSettings     *settings,
+                                       const char    *key,
+                                       KaravanWindow *self)
+{
+  g_autofree char *value = g_settings_get_string (settings, "figure-language");
+  KaravanLang lang;
+
+  if (!karavan_lang_from_string (value, &lang))
+    lang = ui_lang ();
+  if (g_strcmp0 (self->figure_language, karavan_lang_to_string (lang)) != 0)
+    {
+      g_free (self->figure_language);
+      self->figure_language = g_strdup (karavan_lang_to_string (lang));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_LANGUAGE]);
+    }
+}
+
+static void
+on_figure_language_cb (KaravanChartView *chart_view,
+                       GParamSpec       *pspec,
+                       KaravanWindow    *self)
+{
+  const KaravanView *view = _karavan_window_get_current_view (self);
+
+  karavan_timeline_view_set_lang (self->timeline_view, _karavan_window_get_figure_lang (self));
+  karavan_lesson_editor_set_lang (self->lesson_editor, _karavan_window_get_figure_lang (self));
+  refresh_pages (self);
+  rebuild_series_menu (self, view);
+  on_hidden_series_cb (self->chart_view, NULL, self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject                                                                */
+
+static gboolean
+karavan_window_close_request (GtkWindow *window)
+{
+  KaravanWindow *self = KARAVAN_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (karavan_window_parent_class)->close_request (window);
 }
 
 static void
@@ -416,8 +1055,17 @@ karavan_window_dispose (GObject *object)
 {
   KaravanWindow *self = KARAVAN_WINDOW (object);
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), KARAVAN_TYPE_WINDOW);
   g_clear_pointer (&self->open, g_ptr_array_unref);
+  g_clear_object (&self->series_actions);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (karavan_window_parent_class)->dispose (object);
 }
@@ -429,8 +1077,109 @@ karavan_window_finalize (GObject *object)
 
   g_free (self->error);
   g_free (self->selected_id);
+  g_free (self->figure_language);
+  g_free (self->value_mode);
+  _karavan_window_finalize_lesson (self);
 
   G_OBJECT_CLASS (karavan_window_parent_class)->finalize (object);
+}
+
+static void
+karavan_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KaravanWindow *self = KARAVAN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIGURE_LANGUAGE:
+      g_value_set_string (value, self->figure_language);
+      break;
+    case PROP_LOG_SCALE:
+      g_value_set_boolean (value, self->log_scale);
+      break;
+    case PROP_VALUE_MODE:
+      g_value_set_string (value, self->value_mode);
+      break;
+    case PROP_SHOW_EVENTS:
+      g_value_set_boolean (value, self->show_events);
+      break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+karavan_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KaravanWindow *self = KARAVAN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIGURE_LANGUAGE:
+      {
+        const char *str = g_value_get_string (value);
+        KaravanLang lang;
+
+        if (!karavan_lang_from_string (str, &lang) || g_strcmp0 (str, self->figure_language) == 0)
+          break;
+        g_free (self->figure_language);
+        self->figure_language = g_strdup (str);
+        /* The choice is remembered. */
+        if (self->settings != NULL)
+          g_settings_set_string (self->settings, "figure-language", str);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+
+    case PROP_LOG_SCALE:
+      if (self->log_scale != g_value_get_boolean (value))
+        {
+          self->log_scale = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_VALUE_MODE:
+      {
+        KaravanValueMode mode;
+
+        if (!karavan_value_mode_from_string (g_value_get_string (value), &mode) ||
+            g_strcmp0 (self->value_mode, g_value_get_string (value)) == 0)
+          break;
+        g_free (self->value_mode);
+        self->value_mode = g_value_dup_string (value);
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
+
+    case PROP_SHOW_EVENTS:
+      if (self->show_events != g_value_get_boolean (value))
+        {
+          self->show_events = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_TEXT_SCALE:
+      if (self->text_scale != g_value_get_double (value))
+        {
+          self->text_scale = g_value_get_double (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -438,33 +1187,133 @@ karavan_window_class_init (KaravanWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = karavan_window_dispose;
   object_class->finalize = karavan_window_finalize;
+  object_class->get_property = karavan_window_get_property;
+  object_class->set_property = karavan_window_set_property;
+  window_class->close_request = karavan_window_close_request;
+
+  properties[PROP_FIGURE_LANGUAGE] =
+    g_param_spec_string ("figure-language", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_SCALE] =
+    g_param_spec_boolean ("log-scale", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE_MODE] =
+    g_param_spec_string ("value-mode", NULL, NULL, "absolute",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_EVENTS] =
+    g_param_spec_boolean ("show-events", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KARAVAN_TYPE_CHART_VIEW);
+  g_type_ensure (KARAVAN_TYPE_TIMELINE_VIEW);
+  g_type_ensure (KARAVAN_TYPE_DATA_TABLE);
+  g_type_ensure (KARAVAN_TYPE_SOURCES_VIEW);
+  g_type_ensure (KARAVAN_TYPE_LESSON_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/karavan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KaravanWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, KaravanWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, title);
-  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KaravanWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, KaravanWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, loading_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, KaravanWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KaravanWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, chart_page);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, table_page);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, chart_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, values_box);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, series_button);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, events_button);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, language_button);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, language_label);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, figure_stack);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, table_label);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, KaravanWindow, lesson_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  _karavan_window_class_init_actions (widget_class);
+  _karavan_window_class_init_lesson (widget_class);
 }
 
 static void
 karavan_window_init (KaravanWindow *self)
 {
+  GtkDropTarget *drop;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
   self->open = g_ptr_array_new_with_free_func ((GDestroyNotify) open_dataset_free);
+  self->loading = g_cancellable_new ();
+  self->figure_language = g_strdup (karavan_lang_to_string (ui_lang ()));
+  self->value_mode = g_strdup ("absolute");
+  self->text_scale = 1.0;
+  self->series_actions = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "series", G_ACTION_GROUP (self->series_actions));
+
+  /* Window size, remembered. */
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* What the chart shows follows the window's properties. */
+  on_figure_language_setting_changed_cb (self->settings, "figure-language", self);
+  g_object_bind_property (self, "figure-language", self->chart_view, "figure-language", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "log-scale", self->chart_view, "log-scale", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "value-mode", self->chart_view, "value-mode", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "show-events", self->chart_view, "show-events", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "text-scale", self->chart_view, "text-scale", G_BINDING_SYNC_CREATE);
+  g_settings_bind (self->settings, "show-events", self, "show-events", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "text-scale", self, "text-scale", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::figure-language",
+                           G_CALLBACK (on_figure_language_setting_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::palette", G_CALLBACK (on_palette_setting_changed_cb), self, 0);
+  g_signal_connect_object (self->chart_view, "notify::figure-language", G_CALLBACK (on_figure_language_cb), self, 0);
+  g_signal_connect_object (self->chart_view, "notify::hidden-series", G_CALLBACK (on_hidden_series_cb), self, 0);
+
+  /* Colours follow the system's style. */
+  g_signal_connect (style, "notify::dark", G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect (style, "notify::high-contrast", G_CALLBACK (on_style_changed_cb), self);
+  update_palette (self);
+
+  _karavan_window_init_actions (self);
+  _karavan_window_init_lesson (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (on_recent_changed_cb), self);
+  rebuild_recent_menu (self);
+
+  show_view (self, NULL, NULL, TRUE);
 }
 
 KaravanWindow *
@@ -473,27 +1322,57 @@ karavan_window_new (KaravanApplication *application)
   return g_object_new (KARAVAN_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* ---------------------------------------------------------------------- */
+/* For the application and for tests                                      */
+
+/**
+ * karavan_window_select_view:
+ * @id: a view id, or DATASET_ID:VIEW_ID
+ *
+ * Returns: whether a view with that id is open
+ */
 gboolean
 karavan_window_select_view (KaravanWindow *self,
                             const char    *id)
 {
+  GtkListBoxRow *row;
+
   g_return_val_if_fail (KARAVAN_IS_WINDOW (self), FALSE);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *row_id = g_object_get_data (G_OBJECT (child), "view-id");
-      KaravanView *view = g_object_get_data (G_OBJECT (child), "view");
+  row = find_row (self, id);
+  if (row == NULL)
+    return FALSE;
 
-      if (view != NULL && (g_strcmp0 (row_id, id) == 0 || g_strcmp0 (view->id, id) == 0))
-        {
-          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (child));
-          return TRUE;
-        }
-    }
+  gtk_list_box_select_row (self->sidebar, row);
+  return TRUE;
+}
 
-  return FALSE;
+/* DATASET_ID:VIEW_ID of the view shown, or NULL. */
+const char *
+karavan_window_get_view_id (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), NULL);
+
+  return self->selected_id;
+}
+
+/* "chart", "table" or "sources". */
+void
+karavan_window_set_page (KaravanWindow *self,
+                         const char    *page)
+{
+  g_return_if_fail (KARAVAN_IS_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+const char *
+karavan_window_get_page (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
 KaravanChartView *
@@ -504,6 +1383,30 @@ karavan_window_get_chart_view (KaravanWindow *self)
   return self->chart_view;
 }
 
+KaravanTimelineView *
+karavan_window_get_timeline_view (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), NULL);
+
+  return self->timeline_view;
+}
+
+KaravanDataTable *
+karavan_window_get_data_table (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), NULL);
+
+  return self->data_table;
+}
+
+KaravanSourcesView *
+karavan_window_get_sources_view (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), NULL);
+
+  return self->sources_view;
+}
+
 const char *
 karavan_window_get_error (KaravanWindow *self)
 {
@@ -512,10 +1415,31 @@ karavan_window_get_error (KaravanWindow *self)
   return self->error;
 }
 
+gboolean
+karavan_window_is_loading (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), FALSE);
+
+  return self->n_loading > 0;
+}
+
 guint
 karavan_window_get_n_datasets (KaravanWindow *self)
 {
   g_return_val_if_fail (KARAVAN_IS_WINDOW (self), 0);
 
   return self->open->len;
+}
+
+/* Returns: (transfer container): the open datasets */
+GPtrArray *
+karavan_window_get_datasets (KaravanWindow *self)
+{
+  GPtrArray *datasets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), datasets);
+
+  for (guint i = 0; i < self->open->len; i++)
+    g_ptr_array_add (datasets, g_object_ref (((OpenDataset *) self->open->pdata[i])->dataset));
+  return datasets;
 }

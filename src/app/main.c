@@ -12,6 +12,26 @@
 #include "karavan-cli.h"
 #include "karavan-core.h"
 
+/* The interface's language from the preferences, for the window only:
+ * the command line follows the environment. gettext and GLib read
+ * LANGUAGE again on their next call. */
+static void
+apply_interface_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *lang = NULL;
+
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  lang = g_settings_get_string (settings, "interface-language");
+  if (lang[0] != '\0')
+    g_setenv ("LANGUAGE", lang, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -37,7 +57,14 @@ main (int   argc,
   g_option_context_set_summary (context,
                                 _("Charts, tables and a timeline from XML datasets.\n"
                                   "With no FILE, the bundled datasets are used."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  {
+    /* The group hands the options to callbacks (--present's value). */
+    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &options, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+  }
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -54,7 +81,24 @@ main (int   argc,
       return status;
     }
 
+  apply_interface_language ();
   app = G_APPLICATION (karavan_application_new ());
+
+  if (options.present)
+    {
+      /* The lesson is found before GTK starts, so a wrong id is an error
+       * on the command line, not in a window. */
+      g_autoptr(KaravanDeck) deck = NULL;
+      KaravanLang lang;
+
+      deck = karavan_cli_load_presentation (&options, &lang);
+      if (deck == NULL)
+        {
+          karavan_cli_options_clear (&options);
+          return 1;
+        }
+      karavan_application_set_presentation (KARAVAN_APPLICATION (app), deck, lang);
+    }
   {
     /* Files are handed to the application as "open". */
     g_autoptr(GPtrArray) app_args = g_ptr_array_new ();

@@ -102,6 +102,7 @@ collect_slices (KaravanFigure  *fig,
     }
   if (percent && total > 100.5)
     {
+      /* xgettext:no-c-format */
       *message = KC_("figure", "These percentages add up to more than 100 % and are not shares of one whole.");
       return NULL;
     }

@@ -684,6 +684,31 @@ karavan_figure_get_plot_area (KaravanFigure *fig,
   return fig->has_plot;
 }
 
+/* Which legend entry is at (@x, @y): the index of its series in the
+ * chart, the bit to flip in KaravanRenderOptions.hidden_series. */
+gboolean
+karavan_figure_legend_hit_test (KaravanFigure *fig,
+                                double         x,
+                                double         y,
+                                guint         *series_index)
+{
+  g_return_val_if_fail (fig != NULL, FALSE);
+
+  for (guint i = 0; fig->legend != NULL && i < fig->legend->len; i++)
+    {
+      const LegendEntry *entry = &g_array_index (fig->legend, LegendEntry, i);
+
+      if (x >= entry->x && x < entry->x + entry->w && y >= entry->y && y < entry->y + entry->h)
+        {
+          if (series_index != NULL)
+            *series_index = entry->series_index;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 int
 karavan_figure_get_reveal_steps (KaravanFigure *fig)
 {

@@ -88,6 +88,10 @@ gboolean        karavan_figure_get_plot_area (KaravanFigure           *figure,
                                               double                  *y,
                                               double                  *width,
                                               double                  *height);
+gboolean        karavan_figure_legend_hit_test (KaravanFigure         *figure,
+                                                double                 x,
+                                                double                 y,
+                                                guint                 *series_index);
 int             karavan_figure_get_reveal_steps (KaravanFigure        *figure);
 char           *karavan_figure_get_title  (KaravanFigure              *figure);
 char           *karavan_figure_get_sources_text (KaravanFigure        *figure);

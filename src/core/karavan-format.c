@@ -178,9 +178,11 @@ month_short (int         month,
 }
 
 static char *
-format_year (int year)
+format_year (int         year,
+             KaravanLang lang)
 {
-  return year < 0 ? g_strdup_printf ("%d BCE", -year) : g_strdup_printf ("%d", year);
+  /* TRANSLATORS: a year before the common era, as in "206 BCE" */
+  return year < 0 ? g_strdup_printf (KC_("date", "%d BCE"), -year) : g_strdup_printf ("%d", year);
 }
 
 /* A date at its stated precision: "August 1992", «август 1992 г.»,
@@ -189,7 +191,7 @@ char *
 karavan_format_date (const KaravanDate *date,
                      KaravanLang        lang)
 {
-  g_autofree char *year = format_year (date->year);
+  g_autofree char *year = format_year (date->year, lang);
   const char *month_lc;
 
   if (date->month == 0)
@@ -296,7 +298,7 @@ karavan_format_x (double               x,
   switch (type)
     {
     case KARAVAN_X_YEAR:
-      return format_year ((int) lround (x));
+      return format_year ((int) lround (x), lang);
 
     case KARAVAN_X_MONTH:
       {
