@@ -314,6 +314,9 @@ test_limits (void)
 
   for (int i = 0; i < 100; i++)
     g_string_append (deep, "<note>");
+  for (int i = 0; i < 100; i++)
+    g_string_append (deep, "</note>");
+  g_string_append (deep, "</dataset>\n");
   dataset = load (deep->str, &error);
   g_assert_null (dataset);
   g_assert_nonnull (strstr (error->message, "nested more than 64 deep"));

@@ -458,13 +458,16 @@ _karavan_chart_value_axis (KaravanFigure *fig,
 
   if (fig->y_log && isfinite (lo) && lo > 0)
     {
-      double a = floor (log10 (lo)), b = ceil (log10 (hi));
+      /* Powers of ten that are normal doubles: 1e-324 is 0, 1e309 infinite. */
+      double a = CLAMP (floor (log10 (lo)), -307, 307), b = CLAMP (ceil (log10 (hi)), -307, 308);
+      /* A decade per tick, or several when the values span hundreds. */
+      double every = MAX (1, ceil ((b - a) / MAX (target, 2)));
 
-      if (a == b)
+      if (a >= b)
         b = a + 1;
       fig->y_lo = pow (10, a);
       fig->y_hi = pow (10, b);
-      for (double e = a; e <= b; e++)
+      for (double e = a; e <= b; e += every)
         {
           double v = pow (10, e);
           g_array_append_val (fig->y_ticks, v);
@@ -887,34 +890,6 @@ _karavan_chart_axes (KaravanFigure      *fig,
 /* ---------------------------------------------------------------------- */
 /* Fills                                                                  */
 
-/* cairo_pop_group_to_source(), minus a leak: cairo 1.16's SVG surface
- * leaks a snapshot of every group it painted that dies before the surface
- * is finished. So on SVG the groups live as long as the cairo_t, and the
- * SVG export finishes its surface before it destroys the cairo_t. (Kept
- * on the surface itself they would make a reference cycle.) */
-static void
-pop_group_to_source (cairo_t *cr)
-{
-  static cairo_user_data_key_t key;
-  cairo_pattern_t *group = cairo_pop_group (cr);
-  GPtrArray *kept;
-
-  cairo_set_source (cr, group);
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_SVG)
-    {
-      cairo_pattern_destroy (group);
-      return;
-    }
-
-  kept = cairo_get_user_data (cr, &key);
-  if (kept == NULL)
-    {
-      kept = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_pattern_destroy);
-      cairo_set_user_data (cr, &key, kept, (cairo_destroy_func_t) g_ptr_array_unref);
-    }
-  g_ptr_array_add (kept, group);
-}
-
 static void
 set_rgb (cairo_t          *cr,
          const KaravanRgb *c,
@@ -927,6 +902,25 @@ static double
 luminance (const KaravanRgb *c)
 {
   return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+}
+
+/* @c painted with @alpha over @under. */
+static KaravanRgb
+fade (const KaravanRgb *c,
+      const KaravanRgb *under,
+      double            alpha)
+{
+  return (KaravanRgb) { c->r * alpha + under->r * (1 - alpha),
+                        c->g * alpha + under->g * (1 - alpha),
+                        c->b * alpha + under->b * (1 - alpha) };
+}
+
+/* cairo 1.16's SVG surface leaks what it records of a group (a
+ * cairo_push_group() painted as a source), so no group is drawn there. */
+static gboolean
+groups_leak (cairo_t *cr)
+{
+  return cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_SVG;
 }
 
 /* Parallel lines across the clip, at @angle (radians), every @gap. */
@@ -954,20 +948,19 @@ hatch (cairo_t *cr,
     }
 }
 
-/* Fills the current path (keeping it) in a palette's fill: solid or
- * patterned; hatched "/" over a pale fill for estimates and partial
- * periods; outlined where the palette asks for it. */
-void
-_karavan_chart_fill_path (KaravanFigure *fig,
-                          cairo_t       *cr,
-                          guint          style,
-                          gboolean       flagged)
+/* As _karavan_chart_fill_path(), everything drawn with @alpha. */
+static void
+fill_path_with_alpha (KaravanFigure *fig,
+                      cairo_t       *cr,
+                      guint          style,
+                      gboolean       flagged,
+                      double         alpha)
 {
   const KaravanPalette *pal = fig->pal;
   guint i = style % KARAVAN_PALETTE_N_SERIES;
-  const KaravanRgb *fill = &pal->fills[i];
+  KaravanRgb fill = pal->fills[i];
   const KaravanRgb *edge = &pal->series[i];
-  KaravanRgb ink = luminance (fill) < 0.45 ? (KaravanRgb) { 1, 1, 1 } : (KaravanRgb) { 0, 0, 0 };
+  KaravanRgb ink = luminance (&fill) < 0.45 ? (KaravanRgb) { 1, 1, 1 } : (KaravanRgb) { 0, 0, 0 };
   double lw = MAX (0.5, fig->fs * 0.08);
   double gap = fig->fs * 0.45;
   gboolean patterned = pal->patterns[i] != KARAVAN_PATTERN_NONE;
@@ -976,18 +969,18 @@ _karavan_chart_fill_path (KaravanFigure *fig,
   if (flagged)
     {
       /* Pale, so the hatching reads; in print the series keeps its
-       * pattern under the hatching. */
-      set_rgb (cr, &pal->background, 1.0);
+       * pattern under the hatching. The fill and its pattern are faded
+       * into the background they are painted on: the same pixels as
+       * painting them as a group with alpha, without a group. */
+      double pale = patterned ? 0.45 : 0.22;
+
+      set_rgb (cr, &pal->background, alpha);
       cairo_fill_preserve (cr);
-      cairo_push_group (cr);
-      set_rgb (cr, fill, 1.0);
-      cairo_fill_preserve (cr);
+      fill = fade (&fill, &pal->background, pale);
+      ink = fade (&ink, &pal->background, pale);
     }
-  else
-    {
-      set_rgb (cr, fill, 1.0);
-      cairo_fill_preserve (cr);
-    }
+  set_rgb (cr, &fill, alpha);
+  cairo_fill_preserve (cr);
 
   for (int pass = 0; pass < 2; pass++)
     {
@@ -997,11 +990,6 @@ _karavan_chart_fill_path (KaravanFigure *fig,
         continue;
       if (pass == 1 && !flagged)
         break;
-      if (pass == 1)
-        {
-          pop_group_to_source (cr);
-          cairo_paint_with_alpha (cr, patterned ? 0.45 : 0.22);
-        }
 
       cairo_save (cr);
       cairo_clip_preserve (cr);
@@ -1033,7 +1021,7 @@ _karavan_chart_fill_path (KaravanFigure *fig,
                   cairo_new_sub_path (cr);
                   cairo_arc (cr, x, y, lw * 0.9, 0, 2 * G_PI);
                 }
-            set_rgb (cr, &ink, 1.0);
+            set_rgb (cr, &ink, alpha);
             cairo_fill (cr);
           }
           break;
@@ -1046,7 +1034,7 @@ _karavan_chart_fill_path (KaravanFigure *fig,
         }
       if (pattern != KARAVAN_PATTERN_DOTS)
         {
-          set_rgb (cr, pass == 1 ? edge : &ink, 1.0);
+          set_rgb (cr, pass == 1 ? edge : &ink, alpha);
           cairo_stroke (cr);
         }
       cairo_restore (cr);
@@ -1054,13 +1042,25 @@ _karavan_chart_fill_path (KaravanFigure *fig,
 
   if (flagged || pal->outline)
     {
-      set_rgb (cr, flagged ? edge : &pal->text, 1.0);
+      set_rgb (cr, flagged ? edge : &pal->text, alpha);
       cairo_set_line_width (cr, flagged ? MAX (0.7, fig->fs * 0.12) : lw);
       if (flagged && fig->opts.palette == KARAVAN_PALETTE_MONOCHROME)
         cairo_set_dash (cr, (double[]) { fig->fs * 0.4, fig->fs * 0.25 }, 2, 0);
       cairo_stroke_preserve (cr);
     }
   cairo_restore (cr);
+}
+
+/* Fills the current path (keeping it) in a palette's fill: solid or
+ * patterned; hatched "/" over a pale fill for estimates and partial
+ * periods; outlined where the palette asks for it. */
+void
+_karavan_chart_fill_path (KaravanFigure *fig,
+                          cairo_t       *cr,
+                          guint          style,
+                          gboolean       flagged)
+{
+  fill_path_with_alpha (fig, cr, style, flagged, 1.0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1472,7 +1472,8 @@ add_area_items (KaravanFigure *fig,
           g_array_append_val (item->tops, top);
           g_array_append_val (item->bottoms, bottom);
         }
-      g_hash_table_steal_all (base);
+      /* The old level's keys and tops are freed with it: nothing points
+       * at them any more. */
       g_clear_pointer (&base, g_hash_table_unref);
       base = g_steal_pointer (&next);
     }
@@ -1488,6 +1489,7 @@ draw_area (KaravanFigure *fig,
 {
   const KaravanSeries *s = item->series;
   guint n = s->points->len;
+  double alpha = fig->opts.palette == KARAVAN_PALETTE_MONOCHROME ? 1.0 : 0.45;
 
   cairo_save (cr);
   for (guint start = 0; start < n;)
@@ -1516,11 +1518,18 @@ draw_area (KaravanFigure *fig,
             cairo_line_to (cr, map_x (fig, g_array_index (s->points, KaravanPoint, j).x),
                            map_y (fig, g_array_index (item->bottoms, double, j)));
           cairo_close_path (cr);
-          cairo_push_group (cr);
-          _karavan_chart_fill_path (fig, cr, item->series_index, FALSE);
-          pop_group_to_source (cr);
-          /* Light enough for the grid to show through. */
-          cairo_paint_with_alpha (cr, fig->opts.palette == KARAVAN_PALETTE_MONOCHROME ? 1.0 : 0.45);
+          /* Light enough for the grid to show through. An SVG gets each
+           * part faded on its own (see groups_leak()): an outline is a
+           * little darker where it crosses the fill. */
+          if (alpha == 1.0 || groups_leak (cr))
+            fill_path_with_alpha (fig, cr, item->series_index, FALSE, alpha);
+          else
+            {
+              cairo_push_group (cr);
+              _karavan_chart_fill_path (fig, cr, item->series_index, FALSE);
+              cairo_pop_group_to_source (cr);
+              cairo_paint_with_alpha (cr, alpha);
+            }
           cairo_new_path (cr);
         }
       start = end + 1;

@@ -512,11 +512,20 @@ karavan_write_file_atomically (const char  *path,
       return FALSE;
     }
 
-  if (!write_all (fd, data, len, &saved_errno) || fsync (fd) != 0 || close (fd) != 0)
+  if (!write_all (fd, data, len, &saved_errno) || fsync (fd) != 0)
     {
       if (saved_errno == 0)
         saved_errno = errno;
       close (fd);
+      g_unlink (tmp);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Closed once only, even when that fails: the number may be another
+   * thread's file by the time a second close() runs. */
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
       g_unlink (tmp);
       g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
       return FALSE;

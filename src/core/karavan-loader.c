@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The file is read into memory by us (with a size cap), checked for UTF-8,
- * parsed by libxml2 with no DTDs, no entities and no network, validated
- * against the RELAX NG schema and then against the format's own rules,
- * and turned into a KaravanDataset. Every problem is reported as
+ * scanned once for tags past the limits (before libxml2 spends time or
+ * memory on them), parsed by libxml2 with no DTDs, no entities and no
+ * network, validated against the RELAX NG schema and then against the
+ * format's own rules, and turned into a KaravanDataset. Each limit of
+ * karavan-loader.h has its own message. Every problem is reported as
  * FILE:LINE:COLUMN: error: MESSAGE, with the position of the element or
  * attribute at fault: we remember the byte offset of every element while
  * parsing, so positions do not depend on libxml2's own column counting.
@@ -38,6 +40,13 @@
 
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
 #define MAX_TOKEN 64
+#define LINE_STEP 256
+
+/* Said by check_tags() and again by the SAX layer. */
+#define TOO_MANY_ELEMENTS   "the file has more than %u elements; write long series as <values>"
+#define TOO_MANY_ATTRIBUTES "the file has more than %u attributes"
+#define DOCTYPE_REFUSED     "a DOCTYPE is not allowed: Karavan reads no DTDs or entities"
+#define PARSE_CHUNK         (256 * 1024)
 
 typedef struct {
   guint  line;
@@ -57,11 +66,20 @@ typedef struct {
   const char *display_name;
   const char *doc;
   gsize       len;
-  GArray     *line_starts;   /* gsize, offset of each line's first byte */
+  GArray     *line_starts;   /* gsize, where lines 1, 1 + LINE_STEP, … start */
+  gsize       last_offset;   /* the last position worked out, or G_MAXSIZE */
+  guint       last_line;
+  guint       last_column;
   GArray     *diagnostics;   /* Diagnostic */
   gboolean    too_many;
   guint       n_elements;
+  guint       n_attributes;
+  guint       n_values;
+  xmlNode    *text_node;     /* the text node growing now: its length, */
+  gsize       text_len;
+  gsize       text_start;    /* and where it starts */
   gboolean    stopped;
+  gboolean    limit_hit;     /* one of KARAVAN_MAX_* was reached */
   GHashTable *values;        /* xmlNode* → ValuesAccum* */
   KaravanDataset *dataset;
   GPtrArray  *pending_steps; /* (xmlNode*, KaravanStep*) pairs, resolved last */
@@ -73,18 +91,46 @@ static xmlRelaxNGPtr schema;
 /* ---------------------------------------------------------------------- */
 /* Positions and diagnostics                                              */
 
+/* A line ends at "\n", "\r\n" or a lone "\r", as XML says. */
+static inline gboolean
+ends_line (const char *doc,
+           gsize       len,
+           gsize       i)
+{
+  return doc[i] == '\n' || (doc[i] == '\r' && (i + 1 >= len || doc[i + 1] != '\n'));
+}
+
+/* Remembers where every LINE_STEP-th line starts: a file of 256 million
+ * empty lines must not cost an array of 256 million offsets. */
 static void
 compute_line_starts (Loader *loader)
 {
+  const char *doc = loader->doc;
+  gsize len = loader->len;
   gsize zero = 0;
+  guint line = 0;
 
   loader->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_array_append_val (loader->line_starts, zero);
-  for (const char *p = loader->doc; (p = memchr (p, '\n', loader->doc + loader->len - p)); p++)
+  loader->last_offset = G_MAXSIZE;
+
+  if (memchr (doc, '\r', len) == NULL)
     {
-      gsize start = p - loader->doc + 1;
-      g_array_append_val (loader->line_starts, start);
+      for (const char *p = doc; (p = memchr (p, '\n', doc + len - p)); p++)
+        if (++line % LINE_STEP == 0)
+          {
+            gsize start = p - doc + 1;
+            g_array_append_val (loader->line_starts, start);
+          }
+      return;
     }
+
+  for (gsize i = 0; i < len; i++)
+    if (ends_line (doc, len, i) && ++line % LINE_STEP == 0)
+      {
+        gsize start = i + 1;
+        g_array_append_val (loader->line_starts, start);
+      }
 }
 
 static void
@@ -95,11 +141,12 @@ offset_to_position (Loader *loader,
 {
   GArray *starts = loader->line_starts;
   guint lo = 0, hi = starts->len;
-  gsize line_start;
+  gsize from;
+  guint l, c;
 
   offset = MIN (offset, loader->len);
 
-  /* The last line start <= offset. */
+  /* The last remembered line start <= offset... */
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -109,14 +156,45 @@ offset_to_position (Loader *loader,
       else
         hi = mid;
     }
+  from = g_array_index (starts, gsize, lo);
+  l = lo * LINE_STEP + 1;
+  c = 1;
 
-  line_start = g_array_index (starts, gsize, lo);
-  *line = lo + 1;
-  /* Columns count characters; the document is valid UTF-8 by now. */
-  *column = 1;
-  for (gsize i = line_start; i < offset; i++)
-    if (((guchar) loader->doc[i] & 0xC0) != 0x80)
-      (*column)++;
+  /* ...or the last position asked for, when it lies between: messages
+   * come mostly in file order, and one line can be 256 MB long. */
+  if (loader->last_offset != G_MAXSIZE && loader->last_offset >= from && loader->last_offset <= offset)
+    {
+      from = loader->last_offset;
+      l = loader->last_line;
+      c = loader->last_column;
+    }
+
+  /* Columns count characters (UTF-8 lead bytes). */
+  for (gsize i = from; i < offset; i++)
+    {
+      if (ends_line (loader->doc, loader->len, i))
+        l++, c = 1;
+      else if (((guchar) loader->doc[i] & 0xC0) != 0x80)
+        c++;
+    }
+
+  loader->last_offset = offset;
+  loader->last_line = l;
+  loader->last_column = c;
+  *line = l;
+  *column = c;
+}
+
+/* After KARAVAN_MAX_DIAGNOSTICS, further problems are only counted:
+ * checked before any position is worked out, so a file with millions of
+ * errors costs no more than one with a hundred. */
+static gboolean
+diagnostics_full (Loader *loader)
+{
+  if (loader->diagnostics->len < KARAVAN_MAX_DIAGNOSTICS)
+    return FALSE;
+  loader->too_many = TRUE;
+  return TRUE;
 }
 
 static void
@@ -125,27 +203,31 @@ add_diagnostic_at (Loader     *loader,
                    guint       column,
                    const char *message)
 {
+  g_autofree char *text = NULL;
   Diagnostic d;
 
-  if (loader->diagnostics->len >= KARAVAN_MAX_DIAGNOSTICS)
-    {
-      loader->too_many = TRUE;
-      return;
-    }
+  if (diagnostics_full (loader))
+    return;
+
+  /* One problem, one line, in UTF-8: libxml2 ends its messages with a
+   * newline, puts some inside, and quotes the file cut at any byte. */
+  text = g_strstrip (g_utf8_make_valid (message, -1));
+  for (char *p = text; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
 
   /* libxml2 repeats some schema errors: say each once. */
   for (guint i = 0; i < loader->diagnostics->len; i++)
     {
       Diagnostic *o = &g_array_index (loader->diagnostics, Diagnostic, i);
 
-      if (o->line == line && o->column == column && g_str_equal (o->message, message))
+      if (o->line == line && o->column == column && g_str_equal (o->message, text))
         return;
     }
 
   d.line = line;
   d.column = column;
-  d.message = g_strdup (message);
-  g_strchomp (d.message);
+  d.message = g_steal_pointer (&text);
   g_array_append_val (loader->diagnostics, d);
 }
 
@@ -159,6 +241,9 @@ error_at_offset (Loader     *loader,
   g_autofree char *message = NULL;
   guint line, column;
   va_list args;
+
+  if (diagnostics_full (loader))
+    return;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -230,6 +315,9 @@ error_at_node (Loader     *loader,
   guint line, column;
   va_list args;
 
+  if (diagnostics_full (loader))
+    return;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -250,6 +338,9 @@ error_at_attr (Loader     *loader,
   guint line, column;
   va_list args;
 
+  if (diagnostics_full (loader))
+    return;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -265,7 +356,7 @@ structured_error_cb (void        *user_data,
   Loader *loader = user_data;
   xmlNode *node = error->node;
 
-  if (error->level == XML_ERR_WARNING)
+  if (error->level == XML_ERR_WARNING || diagnostics_full (loader))
     return;
 
   if (node != NULL && node->type == XML_ELEMENT_NODE && node->_private != NULL)
@@ -280,13 +371,42 @@ structured_error_cb (void        *user_data,
                        error->message ? error->message : "invalid");
 }
 
+static gsize parser_offset (xmlParserCtxtPtr ctxt, const xmlChar *p);
+
 static void
 parser_error_cb (void        *user_data,
                  xmlErrorPtr  error)
 {
   xmlParserCtxtPtr ctxt = user_data;
+  Loader *loader = ctxt->_private;
+  xmlParserInputPtr in = ctxt->input;
 
-  structured_error_cb (ctxt->_private, error);
+  if (error->level == XML_ERR_WARNING || diagnostics_full (loader))
+    return;
+
+  /* Where the parser stands, counted as every other message is. */
+  if (ctxt->inputNr == 1 && in != NULL && in->cur >= in->base && in->cur <= in->end)
+    {
+      gsize offset = MIN (parser_offset (ctxt, in->cur), loader->len);
+
+      /* The parser gives up on a comment, a CDATA section or a PI at the
+       * end of the file: point at its start, where the end is missing. */
+      const char *start = error->code == XML_ERR_COMMENT_NOT_FINISHED ? "<!--" :
+                          error->code == XML_ERR_CDATA_NOT_FINISHED ? "<![CDATA[" :
+                          error->code == XML_ERR_PI_NOT_FINISHED ? "<?" : NULL;
+
+      if (start != NULL)
+        {
+          const char *open = g_strrstr_len (loader->doc, offset, start);
+
+          if (open != NULL)
+            offset = (gsize) (open - loader->doc);
+        }
+      error_at_offset (loader, offset, "%s",
+                       error->message ? error->message : "the file is not well-formed XML");
+    }
+  else
+    structured_error_cb (loader, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -335,6 +455,15 @@ karavan_parse_number (const char  *str,
 
   if (!digits || *p != '\0')
     {
+      const char *word = str + (*str == '+' || *str == '-');
+
+      if (g_ascii_strcasecmp (word, "nan") == 0 || g_ascii_strcasecmp (word, "inf") == 0 ||
+          g_ascii_strcasecmp (word, "infinity") == 0)
+        {
+          if (out_message)
+            *out_message = g_strdup_printf ("“%s” is not a number: values must be finite", str);
+          return FALSE;
+        }
       if (strchr (str, ',') != NULL && strchr (str, '.') == NULL)
         {
           g_autofree char *fixed = g_strdelimit (g_strdup (str), ",", '.');
@@ -357,7 +486,8 @@ karavan_parse_number (const char  *str,
   if (!isfinite (value))
     {
       if (out_message)
-        *out_message = g_strdup_printf ("“%s” is out of range", str);
+        *out_message = g_strdup_printf ("“%s” is out of range: values must be finite, "
+                                        "at most about 1.8e308 in size", str);
       return FALSE;
     }
 
@@ -377,12 +507,14 @@ is_ours (xmlNode    *node,
          xmlStrEqual (node->name, BAD_CAST name);
 }
 
+/* Stops at a limit: every caller has just said which one. */
 static void
 stop (xmlParserCtxtPtr ctxt)
 {
   Loader *loader = ctxt->_private;
 
   loader->stopped = TRUE;
+  loader->limit_hit = TRUE;
   xmlStopParser (ctxt);
 }
 
@@ -418,13 +550,21 @@ start_element_ns (void           *ctx,
 
   if (++loader->n_elements > KARAVAN_MAX_ELEMENTS)
     {
-      error_at_offset (loader, start, "the file has more than %u elements", KARAVAN_MAX_ELEMENTS);
+      error_at_offset (loader, start, TOO_MANY_ELEMENTS, KARAVAN_MAX_ELEMENTS);
       stop (ctxt);
       return;
     }
   if (ctxt->nodeNr >= KARAVAN_MAX_DEPTH)
     {
       error_at_offset (loader, start, "elements are nested more than %u deep", KARAVAN_MAX_DEPTH);
+      stop (ctxt);
+      return;
+    }
+  /* Each attribute costs two nodes in the tree. */
+  loader->n_attributes += (guint) (nb_attributes + nb_namespaces);
+  if (loader->n_attributes > KARAVAN_MAX_ATTRIBUTES)
+    {
+      error_at_offset (loader, start, TOO_MANY_ATTRIBUTES, KARAVAN_MAX_ATTRIBUTES);
       stop (ctxt);
       return;
     }
@@ -437,14 +577,26 @@ start_element_ns (void           *ctx,
 }
 
 static void
-values_token (Loader      *loader,
-              ValuesAccum *accum)
+values_token (xmlParserCtxtPtr  ctxt,
+              Loader           *loader,
+              ValuesAccum      *accum)
 {
   g_autofree char *message = NULL;
   double value;
 
   accum->token[accum->token_len] = '\0';
   accum->token_len = 0;
+
+  if (++loader->n_values > KARAVAN_MAX_VALUES)
+    {
+      error_at_offset (loader, accum->token_offset, "the file has more than %u values",
+                       KARAVAN_MAX_VALUES);
+      loader->limit_hit = TRUE;
+      if (ctxt != NULL)
+        stop (ctxt);
+      accum->failed = TRUE;
+      return;
+    }
 
   if (strcmp (accum->token, "NA") == 0)
     value = NAN;
@@ -475,7 +627,14 @@ values_characters (xmlParserCtxtPtr  ctxt,
   if (ch >= ctxt->input->base && ch < ctxt->input->end)
     base = parser_offset (ctxt, ch);
   else
-    base = parser_offset (ctxt, ctxt->input->cur) - MIN ((gsize) len, parser_offset (ctxt, ctxt->input->cur));
+    {
+      gsize cur = MIN (parser_offset (ctxt, ctxt->input->cur), loader->len);
+
+      /* After a CDATA section the parser stands past its "]]>". */
+      if (cur >= 3 && memcmp (loader->doc + cur - 3, "]]>", 3) == 0)
+        cur -= 3;
+      base = cur - MIN ((gsize) len, cur);
+    }
 
   for (int i = 0; i < len; i++)
     {
@@ -484,7 +643,9 @@ values_characters (xmlParserCtxtPtr  ctxt,
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
         {
           if (accum->token_len > 0)
-            values_token (loader, accum);
+            values_token (ctxt, loader, accum);
+          if (loader->stopped)
+            return;
           continue;
         }
 
@@ -534,15 +695,35 @@ characters (void          *ctx,
       return;
     }
 
-  if ((gsize) ctxt->nodelen + (gsize) len > KARAVAN_MAX_TEXT)
-    {
-      error_at_offset (loader, parser_offset (ctxt, ctxt->input->cur),
-                       "a text is longer than %u bytes", KARAVAN_MAX_TEXT);
-      stop (ctxt);
-      return;
-    }
+  /* libxml2 joins adjacent chunks into one text node: count its length
+   * ourselves, since ctxt->nodelen can be left over from another one. */
+  {
+    xmlParserInputPtr in = ctxt->input;
+    xmlNode *before = node != NULL ? node->last : NULL;
+    gsize have = (before != NULL && before == loader->text_node) ? loader->text_len : 0;
+    gsize here = ch >= in->base && ch < in->end ? parser_offset (ctxt, ch)
+                                                : parser_offset (ctxt, in->cur);
+    xmlNode *after;
 
-  xmlSAX2Characters (ctx, ch, len);
+    if (have + (gsize) len > KARAVAN_MAX_TEXT)
+      {
+        error_at_offset (loader, MIN (have > 0 ? loader->text_start : here, loader->len),
+                         "a text is longer than 1 MiB (%u bytes)", KARAVAN_MAX_TEXT);
+        stop (ctxt);
+        return;
+      }
+
+    xmlSAX2Characters (ctx, ch, len);
+
+    after = node != NULL ? node->last : NULL;
+    if (after != NULL && after->type == XML_TEXT_NODE)
+      {
+        if (after != before)
+          have = 0, loader->text_start = here;
+        loader->text_len = have + (gsize) len;
+        loader->text_node = after;
+      }
+  }
 }
 
 static void
@@ -556,8 +737,7 @@ internal_subset (void          *ctx,
   gsize cur = MIN (parser_offset (ctxt, ctxt->input->cur), loader->len);
   const char *doctype = g_strrstr_len (loader->doc, cur, "<!DOCTYPE");
 
-  error_at_offset (loader, doctype ? (gsize) (doctype - loader->doc) : cur,
-                   "a DOCTYPE is not allowed: Karavan reads no DTDs or entities");
+  error_at_offset (loader, doctype ? (gsize) (doctype - loader->doc) : cur, DOCTYPE_REFUSED);
   stop (ctxt);
 }
 
@@ -823,6 +1003,36 @@ parse_date (const char  *str,
   return TRUE;
 }
 
+/* The x values parse_x() can give, so that anything computed from them
+ * (a <values> range) stays a valid date or a finite number. */
+static gboolean
+x_in_range (KaravanXType type,
+            double       x)
+{
+  switch (type)
+    {
+    case KARAVAN_X_YEAR: return x >= -9999 && x <= 9999;
+    case KARAVAN_X_MONTH: return x >= -9999 * 12 && x <= 9999 * 12 + 11;
+    case KARAVAN_X_DATE: return x >= 1 && x <= 3652059; /* 9999-12-31 */
+    case KARAVAN_X_NUMBER: return isfinite (x);
+    case KARAVAN_X_CATEGORY:
+    default: return FALSE;
+    }
+}
+
+static const char *
+x_type_limit (KaravanXType type)
+{
+  switch (type)
+    {
+    case KARAVAN_X_YEAR: return "the year 9999";
+    case KARAVAN_X_MONTH: return "the month 9999-12";
+    case KARAVAN_X_DATE: return "the date 9999-12-31";
+    case KARAVAN_X_NUMBER:
+    default: return "the largest number (about 1.8e308)";
+    }
+}
+
 static const char *
 x_type_example (KaravanXType type)
 {
@@ -942,7 +1152,6 @@ read_point (Loader        *loader,
             xmlNode       *node)
 {
   g_autofree char *x = get_attr (node, "x");
-  g_autofree char *y = get_attr (node, "y");
   KaravanPoint point = { 0 };
   KaravanPointExtra extra = { 0 };
 
@@ -1020,7 +1229,17 @@ read_values (Loader        *loader,
 
   /* A trailing token without white space after it. */
   if (accum->token_len > 0)
-    values_token (loader, accum);
+    values_token (NULL, loader, accum);
+
+  /* start + i × step must stay an x the series can have: a huge step
+   * would make infinite numbers or dates past year 9999. */
+  if (accum->values->len > 0 &&
+      !x_in_range (series->x_type, start + (accum->values->len - 1) * step))
+    {
+      error_at_node (loader, node, "%u values from “%s” in steps of %g go past %s",
+                     accum->values->len, start_str, step, x_type_limit (series->x_type));
+      return;
+    }
 
   g_array_set_size (series->points, accum->values->len);
   for (guint i = 0; i < accum->values->len; i++)
@@ -1034,6 +1253,9 @@ read_values (Loader        *loader,
       p->extra = 0;
       p->relation = KARAVAN_RELATION_EQ;
     }
+
+  /* The numbers live in the points now. */
+  g_hash_table_remove (loader->values, node);
 }
 
 static KaravanXType
@@ -1677,28 +1899,39 @@ clear_diagnostic (Diagnostic *d)
 }
 
 /* Turns the file's bytes into UTF-8 the parser can take, or says where
- * they stop being text. Returns a new buffer. */
-static char *
+ * they stop being text. The result is @data itself when it is UTF-8 (no
+ * copy of a 256 MB file); a converted one is returned in @owned too. */
+static const char *
 to_utf8 (Loader      *loader,
          const char  *data,
          gsize        len,
          gsize       *out_len,
-         gboolean    *converted)
+         char       **owned)
 {
   const guchar *u = (const guchar *) data;
   const char *end;
-  char *ret;
 
-  *converted = FALSE;
+  *owned = NULL;
+
+  if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                   (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
+    {
+      loader->doc = "";
+      loader->len = 0;
+      compute_line_starts (loader);
+      add_diagnostic_at (loader, 1, 1, "the file is UTF-32: save it as UTF-8 (or UTF-16)");
+      return NULL;
+    }
 
   if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
     {
       gsize bytes_written = 0;
       g_autoptr(GError) error = NULL;
 
-      ret = g_convert (data + 2, len - 2, "UTF-8", u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
-                       NULL, &bytes_written, &error);
-      if (ret == NULL)
+      /* g_convert() ends its result with NULs. */
+      *owned = g_convert (data + 2, len - 2, "UTF-8", u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                          NULL, &bytes_written, &error);
+      if (*owned == NULL)
         {
           loader->doc = "";
           loader->len = 0;
@@ -1706,9 +1939,7 @@ to_utf8 (Loader      *loader,
           add_diagnostic_at (loader, 1, 1, "the file starts as UTF-16 but is not valid UTF-16");
           return NULL;
         }
-      *out_len = bytes_written;
-      *converted = TRUE;
-      data = ret;
+      data = *owned;
       len = bytes_written;
     }
   else
@@ -1716,24 +1947,206 @@ to_utf8 (Loader      *loader,
       /* Skip a UTF-8 byte-order mark. */
       if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         data += 3, len -= 3;
-      ret = g_malloc (len + 1);
-      memcpy (ret, data, len);
-      ret[len] = '\0';
-      *out_len = len;
     }
 
-  if (!g_utf8_validate_len (ret, *out_len, &end))
+  *out_len = len;
+  if (!g_utf8_validate_len (data, len, &end))
     {
-      loader->doc = ret;
-      loader->len = *out_len;
+      loader->doc = data;
+      loader->len = len;
       compute_line_starts (loader);
-      error_at_offset (loader, end - ret, *end == '\0' ? "the file contains a NUL byte"
-                                                      : "the file is not valid UTF-8 here");
-      g_free (ret);
+      /* "<\0?\0" or "\0<\0?": text in UTF-16 that does not say which. */
+      if (*end == '\0' && end - data <= 1)
+        error_at_offset (loader, end - data, "the file contains a NUL byte: if it is UTF-16, "
+                         "it needs a byte-order mark; better, save it as UTF-8");
+      else
+        error_at_offset (loader, end - data, *end == '\0' ? "the file contains a NUL byte"
+                                                         : "the file is not valid UTF-8 here");
+      loader->doc = "";
+      loader->len = 0;
+      g_clear_pointer (owned, g_free);
       return NULL;
     }
 
-  return ret;
+  return data;
+}
+
+/* Finds @needle in the document from @from; the offset after it, or
+ * G_MAXSIZE when it is not there. */
+static gsize
+skip_past (Loader     *loader,
+           gsize       from,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+  const char *hit = from <= loader->len ? g_strstr_len (loader->doc + from, loader->len - from, needle) : NULL;
+
+  return hit != NULL ? (gsize) (hit - loader->doc) + n : G_MAXSIZE;
+}
+
+/* A quick pass over the bytes before libxml2 sees them. libxml2 2.9
+ * compares each attribute of a start tag with every other one before the
+ * SAX layer hears of the element (a 2 MB tag takes minutes), and meets an
+ * attribute value over 10 MB with a cascade of errors. And a file past the
+ * limits on elements and attributes is refused here before a tree of
+ * hundreds of megabytes is built (the SAX layer checks them again). In
+ * well-formed XML a '<' outside comments, PIs and CDATA starts a tag, and
+ * an '=' outside quotes in a start tag follows an attribute name; for
+ * anything else the parser will say what is wrong. */
+static gboolean
+check_tags (Loader *loader)
+{
+  const char *doc = loader->doc;
+  gsize len = loader->len;
+  gsize i = 0;
+  guint n_elements = 0, n_attributes = 0;
+  /* Where the elements still open start: a file cut short ends inside
+   * one, which libxml2 calls "Extra content at the end of the document". */
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  /* libxml2 says "Document is empty" of a text file: say what it is. */
+  while (i < len && g_ascii_isspace (doc[i]))
+    i++;
+  if (i < len && doc[i] != '<')
+    {
+      error_at_offset (loader, i, "this is not XML: an XML file starts with “<”");
+      return FALSE;
+    }
+
+  while (i < len)
+    {
+      const char *lt = memchr (doc + i, '<', len - i);
+      gsize tag, name;
+      guint n_attrs = 0;
+
+      if (lt == NULL)
+        break;
+      tag = name = (gsize) (lt - doc);
+      i = tag + 1;
+
+      /* Comments and PIs never reach the tree, but libxml2 reads each
+       * whole before going on. */
+      if ((len - i >= 3 && memcmp (doc + i, "!--", 3) == 0) || (i < len && doc[i] == '?') ||
+          (len - i >= 8 && memcmp (doc + i, "![CDATA[", 8) == 0))
+        {
+          const char *what = doc[i] == '?' ? "a processing instruction" :
+                             doc[i + 1] == '-' ? "a comment" : "a CDATA section";
+          const char *close = doc[i] == '?' ? "?>" : doc[i + 1] == '-' ? "-->" : "]]>";
+
+          /* Where the end is missing the parser would only say so at the
+           * end of the file, in words that depend on where it stopped. */
+          i = skip_past (loader, i + (doc[i] == '?' ? 1 : doc[i + 1] == '-' ? 3 : 8), close);
+          if (i == G_MAXSIZE)
+            {
+              error_at_offset (loader, tag, "%s is not finished: “%s” is missing", what, close);
+              return FALSE;
+            }
+          /* Comments and PIs never reach the tree, but libxml2 reads each
+           * whole before going on; CDATA is text, capped as text is. */
+          if (i - tag > KARAVAN_MAX_TEXT && close[0] != ']')
+            {
+              error_at_offset (loader, tag, "%s is longer than 1 MiB (%u bytes)", what, KARAVAN_MAX_TEXT);
+              loader->limit_hit = TRUE;
+              return FALSE;
+            }
+          continue;
+        }
+      if (len - i >= 8 && memcmp (doc + i, "!DOCTYPE", 8) == 0)
+        {
+          /* Refused before libxml2 reads a byte of it; internal_subset()
+           * would stop the parser there too. */
+          error_at_offset (loader, tag, DOCTYPE_REFUSED);
+          return FALSE;
+        }
+      if (i < len && doc[i] == '!')
+        break;  /* not XML: the parser says so */
+      if (i < len && doc[i] == '/')
+        {
+          while (i < len && doc[i] != '>' && doc[i] != '<')
+            i++;
+          if (i >= len)
+            {
+              error_at_offset (loader, tag, "a tag is not finished: its “>” is missing");
+              return FALSE;
+            }
+          if (open->len > 0)
+            g_array_set_size (open, open->len - 1);
+          continue;
+        }
+
+      if (++n_elements > KARAVAN_MAX_ELEMENTS)
+        {
+          error_at_offset (loader, tag, TOO_MANY_ELEMENTS, KARAVAN_MAX_ELEMENTS);
+          loader->limit_hit = TRUE;
+          return FALSE;
+        }
+
+      while (i < len && doc[i] != '>' && doc[i] != '<')
+        {
+          char c = doc[i];
+
+          if (c == '"' || c == '\'')
+            {
+              const char *end = memchr (doc + i + 1, c, len - i - 1);
+
+              if (end == NULL)
+                {
+                  error_at_offset (loader, i, "an attribute value is not finished: its closing %s is missing",
+                                   c == '"' ? "“\"”" : "“'”");
+                  return FALSE;
+                }
+              if ((gsize) (end - (doc + i + 1)) > KARAVAN_MAX_TEXT)
+                {
+                  error_at_offset (loader, name, "an attribute value is longer than 1 MiB (%u bytes)",
+                                   KARAVAN_MAX_TEXT);
+                  loader->limit_hit = TRUE;
+                  return FALSE;
+                }
+              i = (gsize) (end - doc) + 1;
+              continue;
+            }
+
+          if (c == '=')
+            {
+              if (++n_attrs > KARAVAN_MAX_ELEMENT_ATTRIBUTES)
+                {
+                  error_at_offset (loader, tag, "an element has more than %u attributes",
+                                   KARAVAN_MAX_ELEMENT_ATTRIBUTES);
+                  loader->limit_hit = TRUE;
+                  return FALSE;
+                }
+              if (++n_attributes > KARAVAN_MAX_ATTRIBUTES)
+                {
+                  error_at_offset (loader, tag, TOO_MANY_ATTRIBUTES, KARAVAN_MAX_ATTRIBUTES);
+                  loader->limit_hit = TRUE;
+                  return FALSE;
+                }
+              /* Back over white space and the name, for messages. */
+              name = i;
+              while (name > tag && g_ascii_isspace (doc[name - 1]))
+                name--;
+              while (name > tag && !g_ascii_isspace (doc[name - 1]))
+                name--;
+            }
+          i++;
+        }
+      if (i >= len)
+        {
+          error_at_offset (loader, tag, "a tag is not finished: its “>” is missing");
+          return FALSE;
+        }
+      if (doc[i] == '>' && doc[i - 1] != '/')
+        g_array_append_val (open, tag);
+    }
+
+  if (open->len > 0)
+    {
+      error_at_offset (loader, g_array_index (open, gsize, open->len - 1),
+                       "the file ends before this element does: it is cut short, or an end tag is missing");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static KaravanDataset *
@@ -1743,9 +2156,9 @@ load (GBytes      *bytes,
       GError     **error)
 {
   Loader loader = { 0 };
-  g_autofree char *doc = NULL;
+  g_autofree char *owned = NULL;
+  const char *doc;
   gsize doc_len = 0;
-  gboolean converted;
   xmlParserCtxtPtr ctxt = NULL;
   xmlDocPtr xdoc = NULL;
   xmlNode *root;
@@ -1767,8 +2180,17 @@ load (GBytes      *bytes,
       parse_failed = TRUE;
       goto out;
     }
+  if (g_bytes_get_size (bytes) > KARAVAN_MAX_FILE_SIZE)
+    {
+      g_autofree char *message = g_strdup_printf ("the file is larger than %" G_GSIZE_FORMAT " MiB",
+                                                  KARAVAN_MAX_FILE_SIZE / (1024 * 1024));
 
-  doc = to_utf8 (&loader, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &doc_len, &converted);
+      add_diagnostic_at (&loader, 1, 1, message);
+      loader.limit_hit = TRUE;
+      goto out;
+    }
+
+  doc = to_utf8 (&loader, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &doc_len, &owned);
   if (doc == NULL)
     {
       parse_failed = TRUE;
@@ -1780,7 +2202,18 @@ load (GBytes      *bytes,
   g_clear_pointer (&loader.line_starts, g_array_unref);
   compute_line_starts (&loader);
 
-  ctxt = xmlCreateMemoryParserCtxt (doc, (int) doc_len);
+  if (!check_tags (&loader))
+    {
+      parse_failed = TRUE;
+      goto out;
+    }
+
+  /* Pushed in chunks, not parsed from one memory buffer: libxml2 2.9
+   * keeps a whole memory buffer and, past its first 10 MB, fails any
+   * attribute longer than a few hundred bytes ("Huge input lookup"). A
+   * push parser drops what it has read, and so holds no second copy of
+   * the file either. */
+  ctxt = xmlCreatePushParserCtxt (NULL, NULL, NULL, 0, NULL);
   if (ctxt == NULL)
     {
       add_diagnostic_at (&loader, 1, 1, "out of memory");
@@ -1794,12 +2227,21 @@ load (GBytes      *bytes,
   ctxt->sax->ignorableWhitespace = characters;
   ctxt->sax->internalSubset = internal_subset;
   ctxt->sax->externalSubset = NULL;
+  /* Comments and PIs would be nodes nobody reads: millions of them fit in
+   * a file, so they never enter the tree. */
+  ctxt->sax->comment = NULL;
+  ctxt->sax->processingInstruction = NULL;
   ctxt->sax->serror = parser_error_cb;
   /* NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE and HUGE stay off. The
    * bytes are UTF-8 now, whatever the declaration says. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
 
-  xmlParseDocument (ctxt);
+  /* xmlParseChunk() returns the last error, fatal or not: go on until
+   * the parser itself stops. */
+  for (gsize off = 0; off < doc_len && ctxt->instate != XML_PARSER_EOF; off += PARSE_CHUNK)
+    xmlParseChunk (ctxt, doc + off, (int) MIN (PARSE_CHUNK, doc_len - off), 0);
+  if (ctxt->instate != XML_PARSER_EOF)
+    xmlParseChunk (ctxt, NULL, 0, 1);
   xdoc = ctxt->myDoc;
   ctxt->myDoc = NULL;
 
@@ -1857,6 +2299,7 @@ out:
       g_array_sort (loader.diagnostics, compare_diagnostics);
       message = diagnostics_to_string (&loader);
       g_set_error_literal (error, KARAVAN_ERROR,
+                           loader.limit_hit ? KARAVAN_ERROR_TOO_LARGE :
                            parse_failed ? KARAVAN_ERROR_PARSE : KARAVAN_ERROR_INVALID,
                            message);
       g_clear_object (&loader.dataset);
@@ -1903,15 +2346,18 @@ karavan_dataset_load_file (const char  *path,
                            GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *data = NULL;
+  gsize size, len = 0;
   struct stat st;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   /* Read it ourselves, never mapped: a file that shrinks while we read
-   * it must not crash us, and nothing past the cap is ever read. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+   * it must not crash us, and nothing past the cap is ever read. A FIFO
+   * nobody writes to would block the open: O_NONBLOCK, then blocking
+   * reads again. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -1919,20 +2365,45 @@ karavan_dataset_load_file (const char  *path,
       g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: error: %s", path, g_strerror (saved_errno));
       return NULL;
     }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
-  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: error: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
     {
       close (fd);
       g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: error: is a folder, not a dataset file", path);
       return NULL;
     }
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > KARAVAN_MAX_FILE_SIZE)
+    {
+      close (fd);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_TOO_LARGE,
+                   "%s:1:1: error: the file is larger than %" G_GSIZE_FORMAT " MiB",
+                   path, KARAVAN_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
-  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? MIN ((gsize) st.st_size, KARAVAN_MAX_FILE_SIZE) + 1 : 65536);
+  /* Straight into one buffer, which is then parsed where it lies. A byte
+   * of room is always asked for, so a file past the cap shows itself. */
+  size = MAX (S_ISREG (st.st_mode) ? (gsize) st.st_size + 1 : 0, 65536);
+  data = g_malloc (size);
   for (;;)
     {
-      guint8 chunk[65536];
-      gssize n = read (fd, chunk, sizeof chunk);
+      gssize n;
 
+      if (size - len < 2)
+        {
+          size = MIN (size * 2, KARAVAN_MAX_FILE_SIZE + 2);
+          data = g_realloc (data, size);
+        }
+      n = read (fd, data + len, size - len - 1);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -1945,19 +2416,19 @@ karavan_dataset_load_file (const char  *path,
         }
       if (n == 0)
         break;
-      if (buffer->len + (gsize) n > KARAVAN_MAX_FILE_SIZE)
+      len += (gsize) n;
+      if (len > KARAVAN_MAX_FILE_SIZE)
         {
           close (fd);
           g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_TOO_LARGE,
-                       "%s: error: the file is larger than %" G_GSIZE_FORMAT " MiB",
+                       "%s:1:1: error: the file is larger than %" G_GSIZE_FORMAT " MiB",
                        path, KARAVAN_MAX_FILE_SIZE / (1024 * 1024));
           return NULL;
         }
-      g_byte_array_append (buffer, chunk, (guint) n);
     }
   close (fd);
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
 
   return load (bytes, path, path, error);
 }

@@ -10,11 +10,16 @@ G_BEGIN_DECLS
 
 #define KARAVAN_NS "https://karavan.github.io/ns/dataset/1"
 
-/* Documented in data/dataset-format.md, "Limits". */
+/* Documented in data/dataset-format.md, "Limits". They bound the time
+ * and the memory a hostile file can cost: a tree of at most about 700 MB
+ * (elements about 200 bytes, attributes about 250). */
 #define KARAVAN_MAX_FILE_SIZE   ((gsize) 256 * 1024 * 1024)
 #define KARAVAN_MAX_DEPTH       64
-#define KARAVAN_MAX_ELEMENTS    10000000
-#define KARAVAN_MAX_TEXT        (1024 * 1024)
+#define KARAVAN_MAX_ELEMENTS    1000000
+#define KARAVAN_MAX_ATTRIBUTES  2000000   /* in the whole file */
+#define KARAVAN_MAX_ELEMENT_ATTRIBUTES 64 /* on one element */
+#define KARAVAN_MAX_TEXT        (1024 * 1024)  /* one text or attribute value */
+#define KARAVAN_MAX_VALUES      50000000  /* numbers in all <values> */
 #define KARAVAN_MAX_DIAGNOSTICS 100
 
 void      karavan_loader_init     (void);
