@@ -46,6 +46,7 @@
 #define TOO_MANY_ELEMENTS   "the file has more than %u elements; write long series as <values>"
 #define TOO_MANY_ATTRIBUTES "the file has more than %u attributes"
 #define DOCTYPE_REFUSED     "a DOCTYPE is not allowed: Karavan reads no DTDs or entities"
+#define TOO_DEEP            "elements are nested more than %u deep"
 #define PARSE_CHUNK         (256 * 1024)
 
 typedef struct {
@@ -556,7 +557,7 @@ start_element_ns (void           *ctx,
     }
   if (ctxt->nodeNr >= KARAVAN_MAX_DEPTH)
     {
-      error_at_offset (loader, start, "elements are nested more than %u deep", KARAVAN_MAX_DEPTH);
+      error_at_offset (loader, start, TOO_DEEP, KARAVAN_MAX_DEPTH);
       stop (ctxt);
       return;
     }
@@ -2024,8 +2025,6 @@ check_tags (Loader *loader)
       tag = name = (gsize) (lt - doc);
       i = tag + 1;
 
-      /* Comments and PIs never reach the tree, but libxml2 reads each
-       * whole before going on. */
       if ((len - i >= 3 && memcmp (doc + i, "!--", 3) == 0) || (i < len && doc[i] == '?') ||
           (len - i >= 8 && memcmp (doc + i, "![CDATA[", 8) == 0))
         {
@@ -2077,6 +2076,12 @@ check_tags (Loader *loader)
       if (++n_elements > KARAVAN_MAX_ELEMENTS)
         {
           error_at_offset (loader, tag, TOO_MANY_ELEMENTS, KARAVAN_MAX_ELEMENTS);
+          loader->limit_hit = TRUE;
+          return FALSE;
+        }
+      if (open->len >= KARAVAN_MAX_DEPTH)
+        {
+          error_at_offset (loader, tag, TOO_DEEP, KARAVAN_MAX_DEPTH);
           loader->limit_hit = TRUE;
           return FALSE;
         }

@@ -594,6 +594,23 @@ test_huge_attribute (void)
 }
 
 static void
+write_huge_comment (FILE *f)
+{
+  fputs (header, f);
+  fputs ("  <!--", f);
+  for (int i = 0; i < 2 * 1024 * 1024; i++)
+    fputc ('a' + i % 26, f);
+  fputs ("-->\n</dataset>\n", f);
+}
+
+/* Comments never reach the tree, but libxml2 reads each whole. */
+static void
+test_huge_comment (void)
+{
+  check_generated ("huge-comment.xml", write_huge_comment, 3, 3, "a comment is longer than 1 MiB", TIME_LIMIT);
+}
+
+static void
 write_many_attributes (FILE *f)
 {
   fputs (header, f);
@@ -792,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/Karavan/Corpus/accepted-draw", test_accepted_draw);
   g_test_add_func ("/Karavan/Corpus/limit/huge-text", test_huge_text);
   g_test_add_func ("/Karavan/Corpus/limit/huge-attribute", test_huge_attribute);
+  g_test_add_func ("/Karavan/Corpus/limit/huge-comment", test_huge_comment);
   g_test_add_func ("/Karavan/Corpus/limit/many-attributes", test_many_attributes);
   g_test_add_func ("/Karavan/Corpus/limit/many-attributes-in-all", test_many_attributes_in_all);
   g_test_add_func ("/Karavan/Corpus/limit/many-elements", test_many_elements);

@@ -107,8 +107,10 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export G_DEBUG=fatal-warnings
 
 cd "$out"
-# Leaks are looked for afterwards, by replay-loader (see replay.c).
-set -- -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+# Leaks are looked for afterwards, by replay-loader (see replay.c). Inputs
+# up to 16 KB: twice the executions of 64 KB, and every kind of view fits
+# (seeds/every-view.xml is 7 KB); -- -max_len=N overrides it.
+set -- -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
   -dict="$srcdir/tests/fuzz/karavan.dict" -artifact_prefix="$out/findings/" \
   -print_final_stats=1 "$@"
 if [ "$jobs" -gt 1 ]; then
