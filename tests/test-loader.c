@@ -6,6 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "karavan-core.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
@@ -339,6 +342,104 @@ test_bundled (void)
     }
 }
 
+/* A file of @n values in one series, in the compact form. */
+static char *
+big_dataset (guint n)
+{
+  GString *s = g_string_new (HEAD);
+
+  g_string_append (s, "  <series id=\"a\" sources=\"s\" x-type=\"number\">\n"
+                      "    <title xml:lang=\"en\">A</title>\n"
+                      "    <unit xml:lang=\"en\">units</unit>\n"
+                      "    <definition xml:lang=\"en\">A walk.</definition>\n"
+                      "    <values start=\"0\" step=\"1\">");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%u.25%c", 1000 + i % 997, i % 16 == 15 ? '\n' : ' ');
+  g_string_append (s, "</values>\n  </series>\n</dataset>\n");
+
+  return g_string_free (s, FALSE);
+}
+
+typedef struct {
+  GArray       *fractions;
+  GCancellable *cancel_at_half;
+} Progress;
+
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_array_append_val (p->fractions, fraction);
+  if (p->cancel_at_half != NULL && fraction >= 0.5)
+    g_cancellable_cancel (p->cancel_at_half);
+}
+
+static void
+test_progress (void)
+{
+  g_autofree char *text = big_dataset (400000);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KaravanDataset) dataset = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  Progress p = { fractions, NULL };
+  int fd = g_file_open_tmp ("karavan-progress-XXXXXX.xml", &path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  close (fd);
+
+  dataset = karavan_dataset_load_file_full (path, NULL, record_progress, &p, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (karavan_dataset_get_series (dataset)->len, ==, 1);
+
+  /* Several steps while parsing, never backwards, and the end last. */
+  g_assert_cmpuint (fractions->len, >=, 5);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), >, 0.0);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  g_unlink (path);
+}
+
+static void
+test_cancel (void)
+{
+  char *text = big_dataset (400000);
+  gsize len = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, len);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  Progress p = { fractions, cancellable };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KaravanDataset) dataset = NULL;
+  g_autoptr(KaravanDataset) again = NULL;
+
+  /* Cancelled halfway through the parse: no dataset, the cancel error,
+   * and no progress after it. */
+  dataset = karavan_dataset_load_bytes_full (bytes, "big.xml", cancellable, record_progress, &p, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 0.8);
+  g_clear_error (&error);
+
+  /* Cancelled before it starts. */
+  dataset = karavan_dataset_load_bytes_full (bytes, "big.xml", cancellable, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The same bytes load when nobody cancels. */
+  again = karavan_dataset_load_bytes_full (bytes, "big.xml", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +462,8 @@ main (int   argc,
   g_test_add_func ("/Karavan/Loader/duplicate-x", test_duplicate_x);
   g_test_add_func ("/Karavan/Loader/range-backwards", test_range_backwards);
   g_test_add_func ("/Karavan/Loader/table-shape", test_table_shape);
+  g_test_add_func ("/Karavan/Loader/progress", test_progress);
+  g_test_add_func ("/Karavan/Loader/cancel", test_cancel);
   g_test_add_func ("/Karavan/Loader/lesson-step", test_lesson_step);
   g_test_add_func ("/Karavan/Loader/utf16", test_utf16);
   g_test_add_func ("/Karavan/Loader/limits", test_limits);

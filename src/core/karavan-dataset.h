@@ -259,6 +259,24 @@ KaravanDataset *karavan_dataset_load_bytes    (GBytes          *bytes,
                                                const char      *display_name,
                                                GError         **error);
 
+/* @fraction goes from 0 to 1 as reading, parsing, checking and building
+ * go on; it is called from the thread that loads, at most a few hundred
+ * times per file. */
+typedef void (*KaravanLoadProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
+KaravanDataset *karavan_dataset_load_file_full (const char              *path,
+                                                GCancellable            *cancellable,
+                                                KaravanLoadProgressFunc  progress,
+                                                gpointer                 user_data,
+                                                GError                 **error);
+KaravanDataset *karavan_dataset_load_bytes_full (GBytes                 *bytes,
+                                                 const char             *display_name,
+                                                 GCancellable           *cancellable,
+                                                 KaravanLoadProgressFunc progress,
+                                                 gpointer                user_data,
+                                                 GError                **error);
+
 const char     *karavan_dataset_get_id        (KaravanDataset  *self);
 const char     *karavan_dataset_get_path      (KaravanDataset  *self);
 const KaravanText *karavan_dataset_get_title  (KaravanDataset  *self);

@@ -2155,12 +2155,16 @@ check_tags (Loader *loader)
 }
 
 static KaravanDataset *
-load (GBytes      *bytes,
-      const char  *display_name,
-      const char  *path,
-      GError     **error)
+load (GBytes                 *bytes,
+      const char             *display_name,
+      const char             *path,
+      GCancellable           *cancellable,
+      KaravanLoadProgressFunc progress,
+      gpointer                user_data,
+      GError                **error)
 {
   Loader loader = { 0 };
+  gboolean cancelled = FALSE;
   g_autofree char *owned = NULL;
   const char *doc;
   gsize doc_len = 0;
@@ -2207,9 +2211,16 @@ load (GBytes      *bytes,
   g_clear_pointer (&loader.line_starts, g_array_unref);
   compute_line_starts (&loader);
 
+  if (progress != NULL)
+    progress (0.2, user_data);
   if (!check_tags (&loader))
     {
       parse_failed = TRUE;
+      goto out;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      cancelled = TRUE;
       goto out;
     }
 
@@ -2244,7 +2255,17 @@ load (GBytes      *bytes,
   /* xmlParseChunk() returns the last error, fatal or not: go on until
    * the parser itself stops. */
   for (gsize off = 0; off < doc_len && ctxt->instate != XML_PARSER_EOF; off += PARSE_CHUNK)
-    xmlParseChunk (ctxt, doc + off, (int) MIN (PARSE_CHUNK, doc_len - off), 0);
+    {
+      xmlParseChunk (ctxt, doc + off, (int) MIN (PARSE_CHUNK, doc_len - off), 0);
+      /* A chunk is a few milliseconds: the finest grain worth checking. */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          goto out;
+        }
+      if (progress != NULL && (off / PARSE_CHUNK) % 4 == 3)
+        progress (0.25 + 0.55 * (double) off / (double) doc_len, user_data);
+    }
   if (ctxt->instate != XML_PARSER_EOF)
     xmlParseChunk (ctxt, NULL, 0, 1);
   xdoc = ctxt->myDoc;
@@ -2275,6 +2296,14 @@ load (GBytes      *bytes,
       goto out;
     }
 
+  if (progress != NULL)
+    progress (0.8, user_data);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      cancelled = TRUE;
+      goto out;
+    }
+
   {
     xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (schema);
 
@@ -2283,6 +2312,14 @@ load (GBytes      *bytes,
       add_diagnostic_at (&loader, 1, 1, "the file does not match the dataset schema");
     xmlRelaxNGFreeValidCtxt (vctxt);
   }
+
+  if (progress != NULL)
+    progress (0.9, user_data);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      cancelled = TRUE;
+      goto out;
+    }
 
   /* The format's own rules assume the structure the schema checked. */
   if (loader.diagnostics->len == 0)
@@ -2297,7 +2334,12 @@ out:
   if (xdoc != NULL)
     xmlFreeDoc (xdoc);
 
-  if (loader.diagnostics->len > 0)
+  if (cancelled)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      g_clear_object (&loader.dataset);
+    }
+  else if (loader.diagnostics->len > 0)
     {
       g_autofree char *message = NULL;
 
@@ -2310,7 +2352,11 @@ out:
       g_clear_object (&loader.dataset);
     }
   else
-    ret = g_steal_pointer (&loader.dataset);
+    {
+      ret = g_steal_pointer (&loader.dataset);
+      if (progress != NULL)
+        progress (1.0, user_data);
+    }
 
   g_clear_pointer (&loader.line_starts, g_array_unref);
   g_array_unref (loader.diagnostics);
@@ -2337,7 +2383,31 @@ karavan_dataset_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  return load (bytes, display_name, NULL, error);
+  return load (bytes, display_name, NULL, NULL, NULL, NULL, error);
+}
+
+/**
+ * karavan_dataset_load_bytes_full:
+ * @cancellable: (nullable): stops the load between two steps; the error
+ *   is then %G_IO_ERROR_CANCELLED
+ * @progress: (nullable): told how far the load is, from 0.2 on (the
+ *   bytes are read already)
+ *
+ * As karavan_dataset_load_bytes(), for a load in a worker thread.
+ */
+KaravanDataset *
+karavan_dataset_load_bytes_full (GBytes                 *bytes,
+                                 const char             *display_name,
+                                 GCancellable           *cancellable,
+                                 KaravanLoadProgressFunc progress,
+                                 gpointer                user_data,
+                                 GError                **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return load (bytes, display_name, NULL, cancellable, progress, user_data, error);
 }
 
 /**
@@ -2349,6 +2419,27 @@ karavan_dataset_load_bytes (GBytes      *bytes,
 KaravanDataset *
 karavan_dataset_load_file (const char  *path,
                            GError     **error)
+{
+  return karavan_dataset_load_file_full (path, NULL, NULL, NULL, error);
+}
+
+/* Reads in pieces this size, so a load can be cancelled while reading. */
+#define READ_CHUNK (4 * 1024 * 1024)
+
+/**
+ * karavan_dataset_load_file_full:
+ * @cancellable: (nullable): stops the load between two steps; the error
+ *   is then %G_IO_ERROR_CANCELLED
+ * @progress: (nullable): told how far the load is
+ *
+ * As karavan_dataset_load_file(), for a load in a worker thread.
+ */
+KaravanDataset *
+karavan_dataset_load_file_full (const char              *path,
+                                GCancellable            *cancellable,
+                                KaravanLoadProgressFunc  progress,
+                                gpointer                 user_data,
+                                GError                 **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *data = NULL;
@@ -2408,7 +2499,12 @@ karavan_dataset_load_file (const char  *path,
           size = MIN (size * 2, KARAVAN_MAX_FILE_SIZE + 2);
           data = g_realloc (data, size);
         }
-      n = read (fd, data + len, size - len - 1);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      n = read (fd, data + len, MIN (size - len - 1, READ_CHUNK));
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -2422,6 +2518,8 @@ karavan_dataset_load_file (const char  *path,
       if (n == 0)
         break;
       len += (gsize) n;
+      if (progress != NULL && S_ISREG (st.st_mode) && st.st_size > 0)
+        progress (0.2 * MIN (1.0, (double) len / (double) st.st_size), user_data);
       if (len > KARAVAN_MAX_FILE_SIZE)
         {
           close (fd);
@@ -2435,5 +2533,5 @@ karavan_dataset_load_file (const char  *path,
 
   bytes = g_bytes_new_take (g_steal_pointer (&data), len);
 
-  return load (bytes, path, path, error);
+  return load (bytes, path, path, cancellable, progress, user_data, error);
 }
