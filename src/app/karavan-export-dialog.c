@@ -29,6 +29,8 @@ struct _KaravanExportDialog
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkWidget            *export_button;
+  GtkSpinner           *export_spinner;
+  GtkWidget            *options_page;
   GtkDrawingArea       *preview;
   GtkLabel             *size_label;
   AdwComboRow          *format_row;
@@ -46,6 +48,9 @@ struct _KaravanExportDialog
   /* Owned references */
   KaravanDataset       *dataset;      /* NULL for a deck of the window's */
   KaravanDerivedView   *derived;      /* NULL for a deck of the window's */
+  const KaravanView    *view;         /* what @derived derives, from @dataset */
+  gboolean              log_scale;
+  KaravanValueMode      value_mode;
   KaravanDeck          *deck;         /* a lesson's steps, or NULL */
   KaravanSlide         *slide;        /* the handout's preview: its first step */
   GSettings            *settings;
@@ -55,6 +60,7 @@ struct _KaravanExportDialog
   char                 *selected_event;
   gboolean              updating;     /* a preset is setting the size */
   gboolean              ready;        /* built: rows may change the preview */
+  gboolean              exporting;    /* a thread is writing the files */
 
   /* What the format row offers, in its order */
   guint                 kinds[5];
@@ -566,62 +572,67 @@ load_settings (KaravanExportDialog *self)
 /* ---------------------------------------------------------------------- */
 /* Exporting                                                              */
 
-/* The handout or the slides in @lang, at @path: a PDF, or a folder. */
-static gboolean
-export_handout (KaravanExportDialog  *self,
-                const char           *path,
-                KaravanLang           lang,
-                GError              **error)
-{
-  g_autoptr(KaravanDeck) deck = karavan_lesson_copy_deck (self->deck, FALSE);
-  KaravanHandoutOptions options;
+/* What to write, copied from the dialog: a thread writes it while the
+ * dialog may change or close. Nothing in it touches GTK. */
+typedef struct {
+  KaravanDataset        *dataset;    /* keeps the view alive */
+  KaravanDerivedView    *derived;    /* the job's own */
+  KaravanDeck           *deck;       /* the job's own copy, for a handout */
+  KaravanExportOptions   options;
+  KaravanHandoutOptions  handout;
+  char                  *search;     /* options' strings, owned */
+  char                  *selected_event;
+  KaravanLang            lang;
+  gboolean               slides;
+  gboolean               all_languages;
+  GFile                 *file;
+} ExportJob;
 
-  get_handout_options (self, &options);
-  options.lang = lang;
-  if (get_kind (self) == KIND_SLIDES)
-    return karavan_handout_write_slides (deck, &options, path, error);
-  return karavan_handout_write_pdf (deck, &options, path, error);
+static void
+export_job_free (ExportJob *job)
+{
+  /* The derived view borrows from the dataset. */
+  g_clear_pointer (&job->derived, karavan_derived_view_free);
+  g_clear_pointer (&job->deck, karavan_deck_unref);
+  g_clear_object (&job->dataset);
+  g_clear_object (&job->file);
+  g_free (job->search);
+  g_free (job->selected_event);
+  g_free (job);
 }
 
-/**
- * karavan_export_dialog_export_to_file:
- * @file: the file to write; for a lesson's slides, the folder to write
- *   them in (created when missing)
- *
- * Exports with every option as the dialog shows it.
- */
-gboolean
-karavan_export_dialog_export_to_file (KaravanExportDialog  *self,
-                                      GFile                *file,
-                                      GError              **error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static ExportJob *
+export_job_new (KaravanExportDialog *self,
+                GFile               *file,
+                gboolean             all_languages)
 {
-  KaravanExportOptions options;
-  g_autofree char *path = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
 
-  g_return_val_if_fail (KARAVAN_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", _("Figures can only be exported to local files"));
-      return FALSE;
-    }
+  job->file = g_object_ref (file);
+  job->all_languages = all_languages;
+  job->lang = get_lang (self);
 
   if (is_handout (self))
     {
-      if (!export_handout (self, path, get_lang (self), error))
-        return FALSE;
+      job->deck = karavan_lesson_copy_deck (self->deck, FALSE);
+      job->slides = get_kind (self) == KIND_SLIDES;
+      get_handout_options (self, &job->handout);
     }
   else
     {
-      karavan_export_dialog_get_options (self, &options);
-      if (!karavan_export_to_file (karavan_derived_view_get_view (self->derived), &options, path, error))
-        return FALSE;
+      job->dataset = g_object_ref (self->dataset);
+      job->derived = karavan_derived_view_new (self->view, self->log_scale, self->value_mode);
+      karavan_export_dialog_get_options (self, &job->options);
+      job->search = g_strdup (job->options.render.search);
+      job->selected_event = g_strdup (job->options.render.selected_event);
+      job->options.render.search = job->search;
+      job->options.render.selected_event = job->selected_event;
+      job->options.dataset_id = karavan_dataset_get_id (job->dataset);
     }
 
-  save_settings (self, file);
-  return TRUE;
+  return job;
 }
 
 /* FILE.pdf → FILE-ru.pdf, FILE-kk.pdf, FILE-en.pdf */
@@ -646,14 +657,100 @@ file_for_lang (GFile       *file,
   return g_file_new_for_path (result);
 }
 
+/* The figure, the handout or the slides in @lang, at @path: a file, or
+ * a folder of slides. */
+static gboolean
+export_job_write (ExportJob   *job,
+                  const char  *path,
+                  KaravanLang  lang,
+                  GError     **error)
+{
+  if (job->deck != NULL)
+    {
+      KaravanHandoutOptions handout = job->handout;
+
+      handout.lang = lang;
+      if (job->slides)
+        return karavan_handout_write_slides (job->deck, &handout, path, error);
+      return karavan_handout_write_pdf (job->deck, &handout, path, error);
+    }
+  else
+    {
+      KaravanExportOptions options = job->options;
+
+      options.render.lang = lang;
+      return karavan_export_to_file (karavan_derived_view_get_view (job->derived), &options, path, error);
+    }
+}
+
+/* In any thread. Stops at the first file that cannot be written. */
+static GPtrArray *
+export_job_run (ExportJob  *job,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_file_get_path (job->file);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", _("Figures can only be exported to local files"));
+      return NULL;
+    }
+
+  if (!job->all_languages)
+    {
+      if (!export_job_write (job, path, job->lang, error))
+        return NULL;
+      g_ptr_array_add (files, g_object_ref (job->file));
+      return g_steal_pointer (&files);
+    }
+
+  for (KaravanLang lang = 0; lang < KARAVAN_N_LANGS; lang++)
+    {
+      g_autoptr(GFile) out = job->slides ? g_file_get_child (job->file, karavan_lang_to_string (lang))
+                                         : file_for_lang (job->file, lang);
+      g_autofree char *out_path = g_file_get_path (out);
+
+      if (!export_job_write (job, out_path, lang, error))
+        return NULL;
+      g_ptr_array_add (files, g_steal_pointer (&out));
+    }
+  return g_steal_pointer (&files);
+}
+
+/**
+ * karavan_export_dialog_export_to_file:
+ * @file: the file to write; for a lesson's slides, the folder to write
+ *   them in (created when missing)
+ *
+ * Exports with every option as the dialog shows it, at once.
+ */
+gboolean
+karavan_export_dialog_export_to_file (KaravanExportDialog  *self,
+                                      GFile                *file,
+                                      GError              **error)
+{
+  g_autoptr(ExportJob) job = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_return_val_if_fail (KARAVAN_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  job = export_job_new (self, file, FALSE);
+  if ((files = export_job_run (job, error)) == NULL)
+    return FALSE;
+  save_settings (self, file);
+  return TRUE;
+}
+
 /**
  * karavan_export_dialog_export_all_languages:
  * @file: the name chosen; the language goes before its extension. For
  *   a lesson's slides, the folder to make a folder per language in
  * @out_files: (out) (optional): the files (or folders) written
  *
- * Writes the figure once per language, with every other option as the
- * dialog shows it. Stops at the first file that cannot be written.
+ * Writes the figure once per language, at once, with every other option
+ * as the dialog shows it. Stops at the first file that cannot be written.
  */
 gboolean
 karavan_export_dialog_export_all_languages (KaravanExportDialog  *self,
@@ -661,42 +758,15 @@ karavan_export_dialog_export_all_languages (KaravanExportDialog  *self,
                                             GPtrArray           **out_files,
                                             GError              **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *path = NULL;
-  KaravanExportOptions options;
+  g_autoptr(ExportJob) job = NULL;
+  g_autoptr(GPtrArray) files = NULL;
 
   g_return_val_if_fail (KARAVAN_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", _("Figures can only be exported to local files"));
-      return FALSE;
-    }
-
-  if (!is_handout (self))
-    karavan_export_dialog_get_options (self, &options);
-  for (KaravanLang lang = 0; lang < KARAVAN_N_LANGS; lang++)
-    {
-      g_autoptr(GFile) out = get_kind (self) == KIND_SLIDES ? g_file_get_child (file, karavan_lang_to_string (lang))
-                                                            : file_for_lang (file, lang);
-      g_autofree char *out_path = g_file_get_path (out);
-
-      if (is_handout (self))
-        {
-          if (!export_handout (self, out_path, lang, error))
-            return FALSE;
-        }
-      else
-        {
-          options.render.lang = lang;
-          if (!karavan_export_to_file (karavan_derived_view_get_view (self->derived), &options, out_path, error))
-            return FALSE;
-        }
-      g_ptr_array_add (files, g_steal_pointer (&out));
-    }
-
+  job = export_job_new (self, file, TRUE);
+  if ((files = export_job_run (job, error)) == NULL)
+    return FALSE;
   save_settings (self, file);
   if (out_files != NULL)
     *out_files = g_steal_pointer (&files);
@@ -704,13 +774,146 @@ karavan_export_dialog_export_all_languages (KaravanExportDialog  *self,
 }
 
 static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *files = export_job_run (task_data, &error);
+
+  if (files == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, files, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * karavan_export_dialog_export_async:
+ * @all_languages: one file per language, as
+ *   karavan_export_dialog_export_all_languages() names them
+ *
+ * Exports as the dialog shows it now, in a worker thread: the dialog
+ * may change or close meanwhile. Cairo and Pango draw there with the
+ * thread's own font map.
+ */
+void
+karavan_export_dialog_export_async (KaravanExportDialog *self,
+                                    GFile               *file,
+                                    gboolean             all_languages,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KARAVAN_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, karavan_export_dialog_export_async);
+  g_task_set_name (task, "[karavan] export");
+  g_task_set_task_data (task, export_job_new (self, file, all_languages), (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* Returns: (transfer container): the files (or folders) written, or
+ *   %NULL with @error set */
+GPtrArray *
+karavan_export_dialog_export_finish (KaravanExportDialog  *self,
+                                     GAsyncResult         *result,
+                                     GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* While a thread writes, the dialog says so and cannot be changed or
+ * closed half-way. */
+static void
+set_exporting (KaravanExportDialog *self,
+               gboolean             exporting)
+{
+  self->exporting = exporting;
+  gtk_widget_set_sensitive (self->export_button, !exporting);
+  gtk_widget_set_sensitive (self->options_page, !exporting);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
+  gtk_spinner_set_spinning (self->export_spinner, exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !exporting);
+}
+
+static void
 show_error (KaravanExportDialog *self,
+            GFile               *file,
             const GError        *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Figure"), error->message);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  /* TRANSLATORS: the heading of a message; %s is the file's name */
+  g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), display);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KaravanExportDialog *self = KARAVAN_EXPORT_DIALOG (object);
+  GFile *file = ((ExportJob *) g_task_get_task_data (G_TASK (result)))->file;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = karavan_export_dialog_export_finish (self, result, &error);
+
+  /* Closed with its parent meanwhile: the files are written all the same. */
+  if (self->settings == NULL)
+    return;
+  set_exporting (self, FALSE);
+
+  if (files == NULL)
+    {
+      show_error (self, file, error);
+      return;
+    }
+
+  save_settings (self, file);
+  g_signal_emit (self, signals[EXPORTED], 0, files);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * karavan_export_dialog_export:
+ *
+ * Exports as the Export button does once a file is chosen: in a worker
+ * thread, with the dialog showing it works; then ::exported and the
+ * dialog closes, or a message says which file failed and why.
+ */
+void
+karavan_export_dialog_export (KaravanExportDialog *self,
+                              GFile               *file,
+                              gboolean             all_languages)
+{
+  g_return_if_fail (KARAVAN_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->exporting)
+    return;
+
+  set_exporting (self, TRUE);
+  karavan_export_dialog_export_async (self, file, all_languages, NULL, on_exported_cb, NULL);
+}
+
+gboolean
+karavan_export_dialog_is_exporting (KaravanExportDialog *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->exporting;
 }
 
 static void
@@ -720,38 +923,14 @@ on_save_response_cb (GtkNativeDialog     *chooser,
 {
   gboolean all_languages = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "all-languages"));
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) files = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
-  if (file == NULL)
-    return;
-
-  if (all_languages)
-    {
-      if (!karavan_export_dialog_export_all_languages (self, file, &files, &error))
-        {
-          show_error (self, error);
-          return;
-        }
-    }
-  else
-    {
-      if (!karavan_export_dialog_export_to_file (self, file, &error))
-        {
-          show_error (self, error);
-          return;
-        }
-      files = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (files, g_object_ref (file));
-    }
-
-  g_signal_emit (self, signals[EXPORTED], 0, files);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (file != NULL)
+    karavan_export_dialog_export (self, file, all_languages);
 }
 
 static void
@@ -926,6 +1105,15 @@ karavan_export_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (karavan_export_dialog_parent_class)->dispose (object);
 }
 
+/* Not closed half-way through writing a file. */
+static gboolean
+karavan_export_dialog_close_request (GtkWindow *window)
+{
+  if (KARAVAN_EXPORT_DIALOG (window)->exporting)
+    return TRUE;
+  return GTK_WINDOW_CLASS (karavan_export_dialog_parent_class)->close_request (window);
+}
+
 /* Enter exports: the focus starts on the Export button. */
 static void
 karavan_export_dialog_map (GtkWidget *widget)
@@ -944,6 +1132,7 @@ karavan_export_dialog_class_init (KaravanExportDialogClass *klass)
 
   object_class->dispose = karavan_export_dialog_dispose;
   widget_class->map = karavan_export_dialog_map;
+  GTK_WINDOW_CLASS (klass)->close_request = karavan_export_dialog_close_request;
 
   /**
    * KaravanExportDialog::exported:
@@ -955,6 +1144,8 @@ karavan_export_dialog_class_init (KaravanExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/karavan-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, options_page);
   gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, size_label);
   gtk_widget_class_bind_template_child (widget_class, KaravanExportDialog, format_row);
@@ -1016,6 +1207,9 @@ karavan_export_dialog_new (GtkWindow                  *parent,
   self = g_object_new (KARAVAN_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->dataset = g_object_ref (dataset);
   self->derived = karavan_derived_view_new (view, log_scale, value_mode);
+  self->view = view;
+  self->log_scale = log_scale;
+  self->value_mode = value_mode;
   self->render = *render;
   /* The timeline's search and selection outlive the window's strings. */
   self->search = g_strdup (render->search);

@@ -57,5 +57,18 @@ gboolean             karavan_export_dialog_export_all_languages (KaravanExportDi
                                                            GFile                      *file,
                                                            GPtrArray                 **out_files,
                                                            GError                    **error);
+void                 karavan_export_dialog_export_async   (KaravanExportDialog        *self,
+                                                           GFile                      *file,
+                                                           gboolean                    all_languages,
+                                                           GCancellable               *cancellable,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+GPtrArray           *karavan_export_dialog_export_finish  (KaravanExportDialog        *self,
+                                                           GAsyncResult               *result,
+                                                           GError                    **error);
+void                 karavan_export_dialog_export         (KaravanExportDialog        *self,
+                                                           GFile                      *file,
+                                                           gboolean                    all_languages);
+gboolean             karavan_export_dialog_is_exporting   (KaravanExportDialog        *self);
 
 G_END_DECLS

@@ -510,6 +510,14 @@ suggested_file (KaravanWindow *self)
     return NULL;
 
   step = karavan_deck_get_step (self->lesson, 0);
+  /* That very dataset first: copies of one file share its id. */
+  for (guint i = 0; i < self->open->len; i++)
+    {
+      OpenDataset *open = self->open->pdata[i];
+
+      if (open->file != NULL && open->dataset == step->dataset)
+        return g_object_ref (open->file);
+    }
   dataset_id = karavan_dataset_get_id (step->dataset);
   for (guint i = 0; i < self->open->len; i++)
     {

@@ -17,6 +17,9 @@ typedef struct {
   KaravanDataset *dataset;
   GFile          *file;      /* NULL for bundled datasets */
   GFileMonitor   *monitor;
+  char           *key;       /* the dataset's id, or "ID#2"… when another
+                              * open dataset has that id: unique, so that
+                              * "KEY:VIEW" names one view */
 } OpenDataset;
 
 struct _KaravanWindow
@@ -60,12 +63,12 @@ struct _KaravanWindow
   /* Owned references */
   GSettings            *settings;
   GPtrArray            *open;             /* OpenDataset* */
-  GCancellable         *loading;          /* of the loads under way */
+  GPtrArray            *loads;            /* LoadJob*: the loads shown, not cancelled */
   GSimpleActionGroup   *series_actions;   /* "series.sN": series N shown */
   char                 *error;
   char                 *selected_id;      /* DATASET:VIEW */
-  guint                 n_loading;
-  guint                 loading_source;   /* shows the bar late, then pulses it */
+  guint                 n_workers;        /* load threads still running, cancelled or not */
+  guint                 loading_source;   /* shows the bar late */
   gboolean              bundled_loaded;
 
   /* What the chart shows; the toolbar's actions set these */

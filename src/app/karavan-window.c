@@ -20,6 +20,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "karavan-window-private.h"
@@ -56,6 +58,7 @@ open_dataset_free (OpenDataset *open)
   g_clear_object (&open->monitor);
   g_clear_object (&open->dataset);
   g_clear_object (&open->file);
+  g_free (open->key);
   g_free (open);
 }
 
@@ -376,7 +379,7 @@ find_row (KaravanWindow *self,
 }
 
 static GtkWidget *
-make_view_row (KaravanDataset    *dataset,
+make_view_row (OpenDataset       *open,
                const KaravanView *view)
 {
   const char *title = karavan_text_get (&view->title, ui_lang ());
@@ -402,10 +405,9 @@ make_view_row (KaravanDataset    *dataset,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
-  g_object_set_data_full (G_OBJECT (row), "view-id",
-                          g_strdup_printf ("%s:%s", karavan_dataset_get_id (dataset), view->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "view-id", g_strdup_printf ("%s:%s", open->key, view->id), g_free);
   g_object_set_data (G_OBJECT (row), "view", (gpointer) view);
-  g_object_set_data (G_OBJECT (row), "dataset", dataset);
+  g_object_set_data (G_OBJECT (row), "dataset", open->dataset);
 
   return row;
 }
@@ -470,7 +472,7 @@ rebuild_sidebar (KaravanWindow *self)
 
       gtk_list_box_append (self->sidebar, make_header_row (open));
       for (guint j = 0; j < views->len; j++)
-        gtk_list_box_append (self->sidebar, make_view_row (open->dataset, views->pdata[j]));
+        gtk_list_box_append (self->sidebar, make_view_row (open, views->pdata[j]));
     }
 
   gtk_stack_set_visible_child_name (self->stack,
@@ -550,21 +552,52 @@ on_row_activated_cb (GtkListBox    *box,
 /* ---------------------------------------------------------------------- */
 /* Datasets                                                               */
 
-/* Adds a dataset, or replaces the one loaded from the same place. */
-static void
-add_dataset (KaravanWindow  *self,
-             KaravanDataset *dataset,
-             GFile          *file)
+static OpenDataset *
+find_open (KaravanWindow *self,
+           GFile         *file)
 {
-  OpenDataset *open = NULL;
-
   for (guint i = 0; i < self->open->len; i++)
     {
       OpenDataset *o = self->open->pdata[i];
 
       if (file != NULL && o->file != NULL && g_file_equal (o->file, file))
-        open = o;
+        return o;
     }
+  return NULL;
+}
+
+/* The dataset's id, unless another open dataset has it: "ID#2", "ID#3"…
+ * ('#' is never part of an id). */
+static char *
+make_key (KaravanWindow *self,
+          OpenDataset   *open)
+{
+  const char *id = karavan_dataset_get_id (open->dataset);
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *key = n == 1 ? g_strdup (id) : g_strdup_printf ("%s#%u", id, n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < self->open->len && !taken; i++)
+        {
+          OpenDataset *o = self->open->pdata[i];
+
+          taken = o != open && g_strcmp0 (o->key, key) == 0;
+        }
+      if (!taken)
+        return g_steal_pointer (&key);
+    }
+}
+
+/* Adds a dataset, or replaces the one loaded from the same place. */
+static OpenDataset *
+add_dataset (KaravanWindow  *self,
+             KaravanDataset *dataset,
+             GFile          *file)
+{
+  OpenDataset *open = find_open (self, file);
+  g_autofree char *base = NULL;
 
   if (open == NULL)
     {
@@ -576,6 +609,17 @@ add_dataset (KaravanWindow  *self,
   /* The chart view keeps its own reference to the old dataset until
    * rebuild_sidebar() gives it the new one. */
   g_set_object (&open->dataset, dataset);
+
+  /* A reload keeps its key, so the view shown stays selected, unless
+   * the file now gives the dataset another id. */
+  base = open->key != NULL ? g_strndup (open->key, strcspn (open->key, "#")) : NULL;
+  if (g_strcmp0 (base, karavan_dataset_get_id (dataset)) != 0)
+    {
+      g_free (open->key);
+      open->key = make_key (self, open);
+    }
+
+  return open;
 }
 
 static void
@@ -653,13 +697,141 @@ add_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* One file being loaded. The loading thread only writes @permille and
+ * @progress_queued; everything else belongs to the main thread. */
+typedef struct {
+  KaravanWindow *self;            /* while @active */
+  GMainContext  *context;
+  GFile         *file;
+  GCancellable  *cancellable;
+  char          *select;
+  char          *toast;
+  gboolean       reload;
+  gboolean       active;          /* shown, not cancelled nor done */
+  double         fraction;        /* as last shown */
+  int            permille;        /* atomic: as the loader last said */
+  int            progress_queued; /* atomic: an update is on its way */
+} LoadJob;
+
+static void
+load_job_clear (LoadJob *job)
+{
+  g_main_context_unref (job->context);
+  g_object_unref (job->file);
+  g_object_unref (job->cancellable);
+  g_free (job->select);
+  g_free (job->toast);
+}
+
+static LoadJob *
+load_job_ref (LoadJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+load_job_unref (LoadJob *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
+}
+
+static void
+update_loading_bar (KaravanWindow *self)
+{
+  g_autofree char *label = NULL;
+  double sum = 0;
+
+  if (self->loads->len == 0)
+    return;
+
+  for (guint i = 0; i < self->loads->len; i++)
+    sum += ((LoadJob *) self->loads->pdata[i])->fraction;
+  gtk_progress_bar_set_fraction (self->loading_progress, sum / self->loads->len);
+
+  if (self->loads->len == 1)
+    {
+      g_autofree char *name = _karavan_file_display_name (((LoadJob *) self->loads->pdata[0])->file);
+
+      label = g_strdup_printf (_("Loading “%s”…"), name);
+    }
+  else
+    /* TRANSLATORS: several dataset files load at once */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loading %u file…", "Loading %u files…", self->loads->len),
+                             self->loads->len);
+  gtk_label_set_text (self->loading_label, label);
+}
+
+/* Loads that end quickly never show the bar. */
+static gboolean
+show_loading_bar_cb (gpointer user_data)
+{
+  KaravanWindow *self = user_data;
+
+  self->loading_source = 0;
+  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The job is no longer shown: done, failed, cancelled or replaced. */
+static void
+forget_load (KaravanWindow *self,
+             LoadJob       *job)
+{
+  job->active = FALSE;
+  job->self = NULL;
+  g_ptr_array_remove (self->loads, job);
+
+  if (self->loads->len == 0)
+    {
+      g_clear_handle_id (&self->loading_source, g_source_remove);
+      gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
+    }
+  else
+    update_loading_bar (self);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  LoadJob *job = user_data;
+
+  g_atomic_int_set (&job->progress_queued, 0);
+  if (job->active)
+    {
+      double fraction = g_atomic_int_get (&job->permille) / 1000.0;
+
+      /* The bar only moves forward. */
+      if (fraction > job->fraction)
+        {
+          job->fraction = fraction;
+          update_loading_bar (job->self);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* In the loading thread: at most one update waits in the main loop, with
+ * the latest fraction, however often the loader calls. */
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  LoadJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0, 1) * 1000));
+  if (g_atomic_int_compare_and_exchange (&job->progress_queued, 0, 1))
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_cb,
+                                load_job_ref (job), (GDestroyNotify) load_job_unref);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  g_autofree char *path = g_file_get_path (task_data);
+  LoadJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
   g_autoptr(GError) error = NULL;
   KaravanDataset *dataset;
 
@@ -669,38 +841,11 @@ load_thread (GTask        *task,
       return;
     }
 
-  dataset = karavan_dataset_load_file (path, &error);
+  dataset = karavan_dataset_load_file_full (path, cancellable, on_load_progress, job, &error);
   if (dataset == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, dataset, g_object_unref);
-}
-
-static void
-stop_loading_bar (KaravanWindow *self)
-{
-  g_clear_handle_id (&self->loading_source, g_source_remove);
-  gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  KaravanWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->loading_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Loads that end quickly never show the bar. */
-static gboolean
-show_loading_bar_cb (gpointer user_data)
-{
-  KaravanWindow *self = user_data;
-
-  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
-  self->loading_source = g_timeout_add (100, pulse_cb, self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -710,26 +855,26 @@ on_loaded_cb (GObject      *object,
 {
   KaravanWindow *self = KARAVAN_WINDOW (object);
   GTask *task = G_TASK (result);
-  GFile *file = g_task_get_task_data (task);
-  gboolean reload = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "reload"));
-  const char *select = g_object_get_data (G_OBJECT (task), "select");
-  const char *toast = g_object_get_data (G_OBJECT (task), "toast");
+  LoadJob *job = g_task_get_task_data (task);
+  GFile *file = job->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(KaravanDataset) dataset = g_task_propagate_pointer (task, &error);
   g_autofree char *name = _karavan_file_display_name (file);
   g_autofree char *title = NULL;
+  OpenDataset *open;
 
-  /* Cancelled loads were forgotten when they were cancelled. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || self->open == NULL)
+  self->n_workers--;
+
+  /* Cancelled loads were forgotten when they were cancelled: what was on
+   * screen stays, with no message. */
+  if (!job->active || self->open == NULL)
     return;
-
-  if (--self->n_loading == 0)
-    stop_loading_bar (self);
+  forget_load (self, job);
 
   if (dataset == NULL)
     {
       /* The last good state stays; the error says where the file broke. */
-      if (reload)
+      if (job->reload)
         title = g_strdup_printf (_("“%s” has an error; the last good version is shown"), name);
       else
         title = g_strdup_printf (_("Could not open “%s”"), name);
@@ -739,21 +884,21 @@ on_loaded_cb (GObject      *object,
     }
 
   _karavan_window_show_error (self, NULL, NULL);
-  add_dataset (self, dataset, file);
+  open = add_dataset (self, dataset, file);
   rebuild_sidebar (self);
   watch (self, file);
 
-  if (select != NULL)
+  if (job->select != NULL)
     {
-      g_autofree char *id = g_strdup_printf ("%s:%s", karavan_dataset_get_id (dataset), select);
+      g_autofree char *id = g_strdup_printf ("%s:%s", open->key, job->select);
 
       karavan_window_select_view (self, id);
-      if (toast != NULL)
-        _karavan_window_show_toast (self, toast);
-      if (!reload)
+      if (job->toast != NULL)
+        _karavan_window_show_toast (self, job->toast);
+      if (!job->reload)
         add_recent (file);
     }
-  else if (reload)
+  else if (job->reload)
     {
       title = g_strdup_printf (_("Reloaded “%s”"), name);
       _karavan_window_show_toast (self, title);
@@ -761,13 +906,27 @@ on_loaded_cb (GObject      *object,
   else
     {
       KaravanView *first = karavan_dataset_get_views (dataset)->len > 0 ? karavan_dataset_get_views (dataset)->pdata[0] : NULL;
-      g_autofree char *id = first ? g_strdup_printf ("%s:%s", karavan_dataset_get_id (dataset), first->id) : NULL;
+      g_autofree char *id = first ? g_strdup_printf ("%s:%s", open->key, first->id) : NULL;
 
       /* A file the user opened shows at once. */
       if (id != NULL)
         karavan_window_select_view (self, id);
       add_recent (file);
     }
+}
+
+static LoadJob *
+find_load (KaravanWindow *self,
+           GFile         *file)
+{
+  for (guint i = 0; i < self->loads->len; i++)
+    {
+      LoadJob *job = self->loads->pdata[i];
+
+      if (g_file_equal (job->file, file))
+        return job;
+    }
+  return NULL;
 }
 
 /* @select: (nullable): a view of the file to show once it is loaded,
@@ -779,20 +938,40 @@ load_file_full (KaravanWindow *self,
                 const char    *select,
                 const char    *toast)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->loading, on_loaded_cb, NULL);
-  g_autofree char *name = _karavan_file_display_name (file);
-  g_autofree char *label = g_strdup_printf (_("Loading “%s”…"), name);
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job, *older;
 
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  /* A newer version of a file being read replaces the older one. */
+  if ((older = find_load (self, file)) != NULL)
+    {
+      g_cancellable_cancel (older->cancellable);
+      forget_load (self, older);
+    }
+
+  job = g_atomic_rc_box_new0 (LoadJob);
+  job->self = self;
+  job->context = g_main_context_ref_thread_default ();
+  job->file = g_object_ref (file);
+  job->cancellable = g_cancellable_new ();
+  job->select = g_strdup (select);
+  job->toast = g_strdup (toast);
+  job->reload = reload;
+  job->active = TRUE;
+  g_ptr_array_add (self->loads, job);
+
+  if (self->loads->len == 1)
+    {
+      gtk_progress_bar_set_fraction (self->loading_progress, 0);
+      if (!gtk_revealer_get_reveal_child (self->loading_revealer) && self->loading_source == 0)
+        self->loading_source = g_timeout_add (250, show_loading_bar_cb, self);
+    }
+  update_loading_bar (self);
+
+  task = g_task_new (self, job->cancellable, on_loaded_cb, NULL);
+  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
   g_task_set_source_tag (task, load_file_async);
-  g_object_set_data (G_OBJECT (task), "reload", GINT_TO_POINTER (reload));
-  g_object_set_data_full (G_OBJECT (task), "select", g_strdup (select), g_free);
-  g_object_set_data_full (G_OBJECT (task), "toast", g_strdup (toast), g_free);
-
-  gtk_label_set_text (self->loading_label, label);
-  if (self->n_loading++ == 0)
-    self->loading_source = g_timeout_add (250, show_loading_bar_cb, self);
-
+  g_task_set_name (task, "[karavan] load");
+  self->n_workers++;
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -811,25 +990,54 @@ _karavan_window_load_and_select (KaravanWindow *self,
                                  const char    *view_id,
                                  const char    *toast)
 {
-  gboolean open = FALSE;
-
-  for (guint i = 0; i < self->open->len; i++)
-    {
-      OpenDataset *o = self->open->pdata[i];
-
-      if (o->file != NULL && g_file_equal (o->file, file))
-        open = TRUE;
-    }
-
-  load_file_full (self, file, open, view_id, toast);
+  load_file_full (self, file, find_open (self, file) != NULL, view_id, toast);
 }
 
+/* The first view of @open, or the one shown when it is one of @open's. */
+static void
+select_open (KaravanWindow *self,
+             OpenDataset   *open)
+{
+  GPtrArray *views = karavan_dataset_get_views (open->dataset);
+  g_autofree char *prefix = g_strconcat (open->key, ":", NULL);
+  g_autofree char *id = NULL;
+
+  if (self->selected_id != NULL && g_str_has_prefix (self->selected_id, prefix) && !self->showing_lesson)
+    return;
+  if (views->len == 0)
+    return;
+  id = g_strconcat (prefix, ((KaravanView *) views->pdata[0])->id, NULL);
+  karavan_window_select_view (self, id);
+}
+
+/**
+ * karavan_window_open_file:
+ *
+ * Opens @file in a worker thread, as the Open dialog, a drop, the
+ * command line and the recent files do. A file already open is shown,
+ * not opened twice; one being opened is left to finish.
+ */
 void
 karavan_window_open_file (KaravanWindow *self,
                           GFile         *file)
 {
+  OpenDataset *open;
+  LoadJob *job;
+
   g_return_if_fail (KARAVAN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  if ((open = find_open (self, file)) != NULL)
+    {
+      g_autofree char *name = _karavan_file_display_name (file);
+      g_autofree char *title = g_strdup_printf (_("“%s” is already open"), name);
+
+      select_open (self, open);
+      _karavan_window_show_toast (self, title);
+      return;
+    }
+  if ((job = find_load (self, file)) != NULL && !job->reload)
+    return;
 
   load_file_async (self, file, FALSE);
 }
@@ -874,14 +1082,18 @@ cancel_loading_action (GtkWidget  *widget,
 {
   KaravanWindow *self = KARAVAN_WINDOW (widget);
 
-  if (self->n_loading == 0)
+  if (self->loads->len == 0)
     return;
 
-  g_cancellable_cancel (self->loading);
-  g_object_unref (self->loading);
-  self->loading = g_cancellable_new ();
-  self->n_loading = 0;
-  stop_loading_bar (self);
+  /* The threads stop at their next check; what they return then is
+   * dropped. */
+  while (self->loads->len > 0)
+    {
+      LoadJob *job = self->loads->pdata[self->loads->len - 1];
+
+      g_cancellable_cancel (job->cancellable);
+      forget_load (self, job);
+    }
   _karavan_window_show_toast (self, _("Loading cancelled"));
 }
 
@@ -1055,8 +1267,14 @@ karavan_window_dispose (GObject *object)
 {
   KaravanWindow *self = KARAVAN_WINDOW (object);
 
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
+  /* Threads still loading end soon and find the window gone. */
+  while (self->loads != NULL && self->loads->len > 0)
+    {
+      LoadJob *job = self->loads->pdata[self->loads->len - 1];
+
+      g_cancellable_cancel (job->cancellable);
+      forget_load (self, job);
+    }
   g_clear_handle_id (&self->loading_source, g_source_remove);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -1064,7 +1282,7 @@ karavan_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KARAVAN_TYPE_WINDOW);
   g_clear_pointer (&self->open, g_ptr_array_unref);
   g_clear_object (&self->series_actions);
-  g_clear_object (&self->loading);
+  g_clear_pointer (&self->loads, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (karavan_window_parent_class)->dispose (object);
@@ -1266,7 +1484,7 @@ karavan_window_init (KaravanWindow *self)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   self->open = g_ptr_array_new_with_free_func ((GDestroyNotify) open_dataset_free);
-  self->loading = g_cancellable_new ();
+  self->loads = g_ptr_array_new_with_free_func ((GDestroyNotify) load_job_unref);
   self->figure_language = g_strdup (karavan_lang_to_string (ui_lang ()));
   self->value_mode = g_strdup ("absolute");
   self->text_scale = 1.0;
@@ -1327,7 +1545,8 @@ karavan_window_new (KaravanApplication *application)
 
 /**
  * karavan_window_select_view:
- * @id: a view id, or DATASET_ID:VIEW_ID
+ * @id: a view id, or DATASET_ID:VIEW_ID; when several open datasets
+ *   have one id, the second is DATASET_ID#2, the third DATASET_ID#3…
  *
  * Returns: whether a view with that id is open
  */
@@ -1420,7 +1639,17 @@ karavan_window_is_loading (KaravanWindow *self)
 {
   g_return_val_if_fail (KARAVAN_IS_WINDOW (self), FALSE);
 
-  return self->n_loading > 0;
+  return self->loads->len > 0;
+}
+
+/* Load threads still running, including cancelled ones until they
+ * notice; for tests. */
+guint
+karavan_window_get_n_workers (KaravanWindow *self)
+{
+  g_return_val_if_fail (KARAVAN_IS_WINDOW (self), 0);
+
+  return self->n_workers;
 }
 
 guint

@@ -41,6 +41,7 @@ gboolean             karavan_window_print             (KaravanWindow      *self,
                                                        GError            **error);
 const char          *karavan_window_get_error         (KaravanWindow      *self);
 gboolean             karavan_window_is_loading        (KaravanWindow      *self);
+guint                karavan_window_get_n_workers     (KaravanWindow      *self);
 guint                karavan_window_get_n_datasets    (KaravanWindow      *self);
 GPtrArray           *karavan_window_get_datasets      (KaravanWindow      *self);
 char                *karavan_csv_to_tsv               (const char         *csv);

@@ -29,8 +29,8 @@ void
 karavan_catalog_set_localedir (const char *localedir)
 {
   g_mutex_lock (&lock);
-  g_free (localedir_override);
-  localedir_override = g_strdup (localedir);
+  /* The old one is never freed: an export thread may be reading it. */
+  g_atomic_pointer_set (&localedir_override, g_strdup (localedir));
   for (guint i = 0; i < KARAVAN_N_LANGS; i++)
     loaded[i] = FALSE;
   g_mutex_unlock (&lock);
@@ -43,9 +43,10 @@ karavan_catalog_get_localedir (void)
 {
   static char *relocated;
   static gsize once;
+  const char *override = g_atomic_pointer_get (&localedir_override);
 
-  if (localedir_override != NULL)
-    return localedir_override;
+  if (override != NULL)
+    return override;
   if (g_getenv ("KARAVAN_LOCALEDIR") != NULL)
     return g_getenv ("KARAVAN_LOCALEDIR");
   if (g_once_init_enter (&once))

@@ -9,9 +9,12 @@
  * read back as pixels.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "karavan-window.h"
@@ -340,15 +343,22 @@ test_open_path (Fixture       *f,
 {
   guint before = karavan_window_get_n_datasets (f->window);
   KaravanChartView *chart = karavan_window_get_chart_view (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "guitest.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
   open_fixture (f);
   g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before + 1);
   g_assert_cmpstr (karavan_chart_view_get_view (chart)->id, ==, "exports-line");
   g_assert_cmpuint (count_plot_color (chart, SERIES_BLUE), >, 100);
 
-  /* Opening it again replaces it. */
-  open_fixture (f);
+  /* Opening it again shows it: it is not opened twice. */
+  g_assert_true (karavan_window_select_view (f->window, "kazakhstan-china:exports-growth"));
+  flush ();
+  karavan_window_open_file (f->window, file);
+  g_assert_false (karavan_window_is_loading (f->window));
+  flush ();
   g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before + 1);
+  g_assert_cmpstr (karavan_window_get_view_id (f->window), ==, "guitest:exports-line");
 }
 
 static void
@@ -749,6 +759,123 @@ test_export_all_languages (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+on_dialog_exported_cb (KaravanExportDialog *dialog,
+                       GPtrArray           *files,
+                       GPtrArray          **out)
+{
+  *out = g_ptr_array_ref (files);
+}
+
+/* The message shown over @parent, if any. */
+static AdwMessageDialog *
+find_message (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);  /* the toplevels keep it */
+    }
+  return NULL;
+}
+
+/* The Export button's path: a thread writes, the dialog shows it works
+ * and cannot be closed half-way; a failure names the file and says why
+ * with the dialog left open; a success closes it. */
+static void
+test_export_in_thread (Fixture       *f,
+                       gconstpointer  data)
+{
+  KaravanExportDialog *dialog;
+  gpointer weak = NULL;
+  g_autofree char *blocker = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "thread.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "thread.pdf", NULL);
+  g_autoptr(GFile) bad_file = NULL;
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *message;
+  gint64 end;
+  gsize length;
+
+  open_fixture (f);
+  dialog = karavan_window_export (f->window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  weak = dialog;
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_dialog_exported_cb), &files);
+  karavan_export_dialog_set_format (dialog, KARAVAN_EXPORT_PNG);
+  karavan_export_dialog_set_size (dialog, 800, 500, 96);
+
+  /* A folder that is a file. */
+  blocker = write_dataset (f, "not-a-folder", "x");
+  bad = g_build_filename (blocker, "thread.png", NULL);
+  bad_file = g_file_new_for_path (bad);
+  karavan_export_dialog_export (dialog, bad_file, FALSE);
+  g_assert_true (karavan_export_dialog_is_exporting (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  for (end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; (message = find_message (GTK_WINDOW (dialog))) == NULL;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (karavan_export_dialog_is_exporting (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "thread.png"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "not-a-folder"));
+  g_assert_null (files);
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* Written: ::exported, and the dialog closes. */
+  karavan_export_dialog_export (dialog, png_file, FALSE);
+  g_assert_true (karavan_export_dialog_is_exporting (dialog));
+  for (end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; files == NULL;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  flush ();
+  g_assert_null (weak);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_true (g_file_equal (files->pdata[0], png_file));
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (gpointer) (contents + 16)), ==, 800);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (gpointer) (contents + 20)), ==, 500);
+  g_clear_pointer (&files, g_ptr_array_unref);
+  g_clear_pointer (&contents, g_free);
+
+  /* In all languages, through the same thread. */
+  dialog = karavan_window_export (f->window);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_dialog_exported_cb), &files);
+  karavan_export_dialog_set_format (dialog, KARAVAN_EXPORT_PDF);
+  karavan_export_dialog_export (dialog, pdf_file, TRUE);
+  for (end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; files == NULL;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (files->len, ==, 3);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (files->pdata[i]);
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      g_clear_pointer (&contents, g_free);
+    }
+  flush ();
+}
+
 /* Printing goes through GtkPrintOperation; exported, it needs no printer. */
 static void
 test_print (Fixture       *f,
@@ -894,8 +1021,8 @@ test_recent (Fixture       *f,
       g_usleep (10000);
     }
 
-  /* Both files are the same dataset: the last one replaced nothing, it
-   * was added beside; the recent one opens again and replaces itself. */
+  /* Both files are the same dataset, added side by side; the recent one
+   * is open already: it is shown, not opened twice. */
   n = karavan_window_get_n_datasets (f->window);
   activate (f, "win.open-recent", g_variant_new_string (uri));
   wait_for (not_loading, f);
@@ -903,46 +1030,401 @@ test_recent (Fixture       *f,
   g_assert_null (karavan_window_get_error (f->window));
 }
 
-/* A large file shows the loading bar; Cancel forgets it. */
-static void
-test_cancel_loading (Fixture       *f,
-                     gconstpointer  data)
+/* ---------------------------------------------------------------------- */
+/* Large files                                                            */
+
+/* One series of about @size bytes of numbers in the compact <values>
+ * form: a megabyte of text made once and written again and again, so
+ * that 200 MB take well under a second. */
+static char *
+write_large_dataset (Fixture    *f,
+                     const char *name,
+                     const char *id,
+                     gsize       size,
+                     guint64    *n_values)
 {
-  g_autoptr(GString) big = g_string_new (NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) block = g_string_new (NULL);
+  guint32 state = 11, level = 500000;
+  gsize n_blocks, per_block = 0;
+  FILE *out;
+
+  /* A random walk between 1000.00 and 9999.99: eight bytes a value. */
+  while (block->len < 1024 * 1024)
+    {
+      state = state * 1103515245u + 12345u;
+      level = CLAMP ((int) level + (int) ((state >> 16) % 2001) - 1000, 100000, 999999);
+      g_string_append_printf (block, "%u.%02u%c", level / 100, level % 100, ++per_block % 16 == 0 ? '\n' : ' ');
+    }
+  n_blocks = MAX (size / block->len, 1);
+
+  out = g_fopen (path, "wb");
+  g_assert_nonnull (out);
+  fprintf (out,
+           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<dataset xmlns=\"https://karavan.github.io/ns/dataset/1\" version=\"1\" id=\"%s\">\n"
+           "  <title xml:lang=\"en\">Large dataset</title>\n"
+           "  <sources><source id=\"s\"><citation xml:lang=\"en\">Generated by the test</citation></source></sources>\n"
+           "  <series id=\"v\" sources=\"s\" x-type=\"number\">\n"
+           "    <title xml:lang=\"en\">Walk</title><definition xml:lang=\"en\">A random walk.</definition>\n"
+           "    <values start=\"0\" step=\"1\">\n", id);
+  for (gsize i = 0; i < n_blocks; i++)
+    g_assert_cmpuint (fwrite (block->str, 1, block->len, out), ==, block->len);
+  fprintf (out,
+           "</values>\n"
+           "  </series>\n"
+           "  <chart id=\"c\" type=\"line\" series=\"v\"><title xml:lang=\"en\">A long walk</title></chart>\n"
+           "</dataset>\n");
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  *n_values = (guint64) n_blocks * per_block;
+  return path;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the progress bar was told, as it was told. */
+typedef struct {
+  double last;
+  double max;
+  guint  n_increases;
+} Progress;
+
+static void
+on_fraction_cb (GtkProgressBar *bar,
+                GParamSpec     *pspec,
+                Progress       *progress)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  if (fraction > progress->last)
+    progress->n_increases++;
+  progress->last = fraction;
+  progress->max = MAX (progress->max, fraction);
+}
+
+/* A repeating 50 ms timeout: the longest wait between two of its runs
+ * is how long the main loop stood still. The main thread's own CPU time
+ * over that wait tells the window's work apart from a machine too busy
+ * to run it (the tests share two cores with builds and a fuzzer). */
+typedef struct {
+  gint64 last;
+  gint64 last_cpu;
+  gint64 max_gap;      /* wall clock */
+  gint64 max_busy;     /* the most CPU the main thread spent between two runs */
+  gint64 max_own_gap;  /* the longest wait the main thread was busy for half of */
+  guint  n;
+} Ticker;
+
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Ticker *ticker = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
+
+  if (ticker->last != 0)
+    {
+      gint64 gap = now - ticker->last, busy = cpu - ticker->last_cpu;
+
+      ticker->max_gap = MAX (ticker->max_gap, gap);
+      ticker->max_busy = MAX (ticker->max_busy, busy);
+      if (busy * 2 >= gap)
+        ticker->max_own_gap = MAX (ticker->max_own_gap, gap);
+      if (gap > 250 * 1000)
+        g_test_message ("the main loop waited %.0f ms, %.0f ms of it busy", gap / 1e3, busy / 1e3);
+    }
+  ticker->last = now;
+  ticker->last_cpu = cpu;
+  ticker->n++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* No wait over 250 ms of the window's making, none over a second at all. */
+static void
+assert_responsive (Ticker *ticker)
+{
+  g_assert_cmpint (ticker->max_own_gap, <, 250 * 1000);
+  g_assert_cmpint (ticker->max_busy, <, 150 * 1000);
+  g_assert_cmpint (ticker->max_gap, <, G_USEC_PER_SEC);
+}
+
+/* With KARAVAN_TEST_SCREENSHOTS=DIR, the window as the X server shows
+ * it, as DIR/NAME.png (ImageMagick's import). */
+static void
+maybe_screenshot (Fixture    *f,
+                  const char *name)
+{
+  const char *dir = g_getenv ("KARAVAN_TEST_SCREENSHOTS");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (dir == NULL || !GDK_IS_X11_SURFACE (surface))
+    return;
+
+  /* Two frames: what was changed last is on screen. */
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  xid = g_strdup_printf ("0x%lx", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_spawn_sync (NULL, (char *[]) { (char *) "import", (char *) "-window", xid, path, NULL }, NULL,
+                G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* 200 MB load in a worker thread: the main loop keeps turning, the bar
+ * moves forward, and Cancel stops the thread quickly; what was shown
+ * stays, with no error. */
+static void
+test_large_file_cancel (Fixture       *f,
+                        gconstpointer  data)
+{
+  KaravanChartView *chart = karavan_window_get_chart_view (f->window);
   guint before = karavan_window_get_n_datasets (f->window);
   g_autofree char *id = g_strdup (karavan_window_get_view_id (f->window));
+  KaravanDataset *shown = karavan_chart_view_get_dataset (chart);
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (find_descendant (GTK_WIDGET (f->window), GTK_TYPE_PROGRESS_BAR));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_REVEALER));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  Progress progress = { 0 };
+  Ticker ticker = { 0 };
+  gint64 start, written, cancelled, stopped;
+  guint64 n_values;
+  guint tick;
 
-  g_string_append (big,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<dataset xmlns=\"https://karavan.github.io/ns/dataset/1\" version=\"1\" id=\"big\">\n"
-                   "  <title xml:lang=\"en\">Big</title>\n"
-                   "  <sources><source id=\"s\"><citation xml:lang=\"en\">S</citation></source></sources>\n"
-                   "  <series id=\"v\" sources=\"s\" x-type=\"number\">\n"
-                   "    <title xml:lang=\"en\">V</title><definition xml:lang=\"en\">V</definition>\n"
-                   "    <values start=\"0\" step=\"1\">");
-  for (int i = 0; i < 400000; i++)
-    g_string_append (big, "12.5 13 ");
-  g_string_append (big, "</values>\n  </series>\n"
-                        "  <chart id=\"c\" type=\"line\" series=\"v\"><title xml:lang=\"en\">C</title></chart>\n"
-                        "</dataset>\n");
-  path = write_dataset (f, "big.xml", big->str);
+  start = g_get_monotonic_time ();
+  path = write_large_dataset (f, "large.xml", "large", 200 * 1024 * 1024, &n_values);
+  written = g_get_monotonic_time ();
+  g_test_message ("wrote %" G_GUINT64_FORMAT " values in %.2f s", n_values, (written - start) / 1e6);
   file = g_file_new_for_path (path);
+
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_cb), &progress);
+  tick = g_timeout_add (50, tick_cb, &ticker);
 
   karavan_window_open_file (f->window, file);
   g_assert_true (karavan_window_is_loading (f->window));
+  g_assert_cmpuint (karavan_window_get_n_workers (f->window), ==, 1);
+
+  /* Well into the parse, and shown for a while. */
+  start = g_get_monotonic_time ();
+  while (progress.last < 0.35 || g_get_monotonic_time () - start < G_USEC_PER_SEC / 2 ||
+         !gtk_widget_get_mapped (GTK_WIDGET (bar)))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+      g_assert_true (karavan_window_is_loading (f->window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_test_message ("at %.0f %% after %.2f s; %u updates; main loop: longest wait %.0f ms, most work %.0f ms",
+                  progress.last * 100, (g_get_monotonic_time () - start) / 1e6, progress.n_increases,
+                  ticker.max_gap / 1e3, ticker.max_busy / 1e3);
+  g_assert_cmpfloat (progress.last, <, 1.0);
+  g_assert_cmpuint (progress.n_increases, >=, 3);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpuint (ticker.n, >=, 5);
+  assert_responsive (&ticker);
+  maybe_screenshot (f, "loading");
+
+  /* Cancel: forgotten at once; the thread stops at its next check. */
+  cancelled = g_get_monotonic_time ();
   activate (f, "win.cancel-loading", NULL);
   g_assert_false (karavan_window_is_loading (f->window));
-
-  /* Whenever the worker ends, its result is dropped. */
-  for (int i = 0; i < 300; i++)
+  while (karavan_window_get_n_workers (f->window) > 0)
     {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
+      g_assert_cmpint (g_get_monotonic_time () - cancelled, <, 10 * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, TRUE);
     }
+  stopped = g_get_monotonic_time ();
+  g_test_message ("the thread stopped %.0f ms after Cancel", (stopped - cancelled) / 1e3);
+  g_assert_cmpint (stopped - cancelled, <, 2 * G_USEC_PER_SEC);
+  assert_responsive (&ticker);
+  g_source_remove (tick);
+  g_signal_handlers_disconnect_by_data (bar, &progress);
+
+  /* Nothing changed, nothing is said but the toast. */
+  flush ();
   g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before);
   g_assert_cmpstr (karavan_window_get_view_id (f->window), ==, id);
+  g_assert_true (karavan_chart_view_get_dataset (chart) == shown);
+  g_assert_null (karavan_window_get_error (f->window));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  wait_for (chart_ready, f);
+  maybe_screenshot (f, "cancelled");
+}
+
+/* 20 MB: loaded to the end, the bar reaching it, and shown. */
+static void
+test_large_file_complete (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (find_descendant (GTK_WIDGET (f->window), GTK_TYPE_PROGRESS_BAR));
+  guint before = karavan_window_get_n_datasets (f->window);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const KaravanView *view;
+  Progress progress = { 0 };
+  guint64 n_values;
+  gint64 start;
+
+  path = write_large_dataset (f, "medium.xml", "medium", 20 * 1024 * 1024, &n_values);
+  file = g_file_new_for_path (path);
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_cb), &progress);
+
+  start = g_get_monotonic_time ();
+  karavan_window_open_file (f->window, file);
+  while (karavan_window_is_loading (f->window))
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_test_message ("loaded %" G_GUINT64_FORMAT " values in %.2f s; %u updates",
+                  n_values, (g_get_monotonic_time () - start) / 1e6, progress.n_increases);
+  g_signal_handlers_disconnect_by_data (bar, &progress);
+
+  g_assert_cmpuint (progress.n_increases, >=, 3);
+  g_assert_cmpfloat_with_epsilon (progress.max, 1.0, 1e-9);
+  g_assert_null (karavan_window_get_error (f->window));
+  g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before + 1);
+  g_assert_cmpstr (karavan_window_get_view_id (f->window), ==, "medium:c");
+  view = karavan_chart_view_get_view (karavan_window_get_chart_view (f->window));
+  g_assert_cmpuint (((KaravanSeries *) view->chart->series->pdata[0])->points->len, ==, n_values);
+  wait_for (chart_ready, f);
+  g_assert_cmpuint (karavan_window_get_n_workers (f->window), ==, 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Datasets with one id                                                   */
+
+static void
+collect_view_ids (GtkWidget *widget,
+                  GPtrArray *ids)
+{
+  const char *id = g_object_get_data (G_OBJECT (widget), "view-id");
+
+  if (GTK_IS_LIST_BOX_ROW (widget) && id != NULL)
+    g_ptr_array_add (ids, (gpointer) id);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_view_ids (child, ids);
+}
+
+static const char *
+shown_path (Fixture *f)
+{
+  return karavan_dataset_get_path (karavan_chart_view_get_dataset (karavan_window_get_chart_view (f->window)));
+}
+
+static gboolean
+copy_reloaded (Fixture *f)
+{
+  KaravanDataset *old = g_object_get_data (G_OBJECT (f->window), "test-old-dataset");
+
+  return karavan_chart_view_get_dataset (karavan_window_get_chart_view (f->window)) != old && chart_ready (f);
+}
+
+/* A copy of a bundled dataset: the same id, two datasets, views named
+ * apart; the same path again is shown, not opened twice. */
+static void
+test_same_id (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundled = karavan_list_bundled_datasets (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *original = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GFile) copy_file = NULL;
+  guint before = karavan_window_get_n_datasets (f->window), n_copy = 0, n_original = 0;
+
+  g_assert_nonnull (bundled);
+  for (guint i = 0; i < bundled->len; i++)
+    if (g_str_has_suffix (bundled->pdata[i], "kazakhstan-china.xml"))
+      original = g_strdup (bundled->pdata[i]);
+  g_assert_nonnull (original);
+  g_assert_true (g_file_get_contents (original, &contents, NULL, NULL));
+  copy = write_dataset (f, "kazakhstan-china-copy.xml", contents);
+  copy_file = g_file_new_for_path (copy);
+  /* Its first view is a timeline: no chart to wait for. */
+  karavan_window_open_file (f->window, copy_file);
+  g_assert_true (karavan_window_is_loading (f->window));
+  wait_for (not_loading, f);
+  flush ();
+  g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before + 1);
+  g_assert_true (g_str_has_prefix (karavan_window_get_view_id (f->window), "kazakhstan-china#2:"));
+  g_assert_cmpstr (shown_path (f), ==, copy);
+
+  /* Every row names one view; each view of the file is there twice. */
+  collect_view_ids (GTK_WIDGET (f->window), ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_assert_false (g_hash_table_contains (seen, ids->pdata[i]));
+      g_hash_table_add (seen, ids->pdata[i]);
+      n_copy += g_str_has_prefix (ids->pdata[i], "kazakhstan-china#2:");
+      n_original += g_str_has_prefix (ids->pdata[i], "kazakhstan-china:");
+    }
+  g_assert_cmpuint (n_copy, >, 3);
+  g_assert_cmpuint (n_copy, ==, n_original);
+
+  /* Each name selects its own. */
+  g_assert_true (karavan_window_select_view (f->window, "kazakhstan-china:exports-growth"));
+  flush ();
+  g_assert_cmpstr (karavan_window_get_view_id (f->window), ==, "kazakhstan-china:exports-growth");
+  g_assert_cmpstr (shown_path (f), ==, original);
+  g_assert_true (karavan_window_select_view (f->window, "kazakhstan-china#2:exports-growth"));
+  flush ();
+  g_assert_cmpstr (karavan_window_get_view_id (f->window), ==, "kazakhstan-china#2:exports-growth");
+  g_assert_cmpstr (shown_path (f), ==, copy);
+
+  /* The same path again: shown, not added. */
+  g_assert_true (karavan_window_select_view (f->window, "kazakhstan-china:exports-growth"));
+  flush ();
+  karavan_window_open_file (f->window, copy_file);
+  g_assert_false (karavan_window_is_loading (f->window));
+  flush ();
+  g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before + 1);
+  g_assert_true (g_str_has_prefix (karavan_window_get_view_id (f->window), "kazakhstan-china#2:"));
+  g_assert_cmpstr (shown_path (f), ==, copy);
+
+  /* Reloaded when it changes: still the copy, still its view. */
+  g_assert_true (karavan_window_select_view (f->window, "kazakhstan-china#2:exports-growth"));
+  flush ();
+  g_object_set_data (G_OBJECT (f->window), "test-old-dataset",
+                     karavan_chart_view_get_dataset (karavan_window_get_chart_view (f->window)));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  wait_for (copy_reloaded, f);
+  g_assert_cmpstr (karavan_window_get_view_id (f->window), ==, "kazakhstan-china#2:exports-growth");
+  g_assert_cmpstr (shown_path (f), ==, copy);
+  g_assert_cmpuint (karavan_window_get_n_datasets (f->window), ==, before + 1);
+  g_assert_null (karavan_window_get_error (f->window));
 }
 
 static void
@@ -1121,6 +1603,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
 
   /* Recent files go to a folder of the test's own. */
   data_home = g_dir_make_tmp ("karavan-gui-data-XXXXXX", NULL);
@@ -1143,6 +1626,11 @@ main (int   argc,
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/karavan/Karavan/icons");
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The application's own styles, as AdwApplication loads them. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/karavan/Karavan/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/Karavan/Window/bundled-chart", test_bundled_chart);
@@ -1158,11 +1646,14 @@ main (int   argc,
   ADD ("/Karavan/Window/keyboard", test_keyboard);
   ADD ("/Karavan/Window/export", test_export);
   ADD ("/Karavan/Window/export-all-languages", test_export_all_languages);
+  ADD ("/Karavan/Window/export-in-thread", test_export_in_thread);
   ADD ("/Karavan/Window/print", test_print);
   ADD ("/Karavan/Window/broken-reload", test_broken_reload);
   ADD ("/Karavan/Window/drop", test_drop);
   ADD ("/Karavan/Window/recent", test_recent);
-  ADD ("/Karavan/Window/cancel-loading", test_cancel_loading);
+  ADD ("/Karavan/Window/large-file-cancel", test_large_file_cancel);
+  ADD ("/Karavan/Window/large-file-complete", test_large_file_complete);
+  ADD ("/Karavan/Window/same-id", test_same_id);
   ADD ("/Karavan/Window/copy", test_copy);
   ADD ("/Karavan/Window/accessible-names", test_accessible_names);
   ADD ("/Karavan/Window/timeline", test_timeline);
