@@ -9,7 +9,9 @@
  *
  * Pointer: hovering a point draws a crosshair and a tooltip gives its
  * exact value, unit, period, flags and source; a click on a legend
- * entry hides or shows that series. Keyboard: the arrow keys walk the
+ * entry hides or shows that series. Hovering a timeline event's marker
+ * names the event; a click on it emits "event-activated", for the
+ * window to open the event in the timeline. Keyboard: the arrow keys walk the
  * points and a callout beside the crosshair says the same as the
  * tooltip; Escape leaves the points.
  */
@@ -67,6 +69,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Screen type: a little larger than print's 9 pt. */
 #define SCREEN_FONT_SIZE 11.0
@@ -294,6 +303,44 @@ karavan_chart_view_query_point (KaravanChartView *self,
   return query_point (self, x, y, &hit);
 }
 
+/* The timeline event whose marker or label is at (@x, @y). A point of
+ * the data on the marker's line wins, but not over the label. */
+static const KaravanEventBox *
+event_at (KaravanChartView *self,
+          double            x,
+          double            y)
+{
+  KaravanFigure *figure = karavan_chart_view_get_figure (self);
+  const KaravanEventBox *box;
+  KaravanHit hit;
+
+  if (figure == NULL || self->view->kind != KARAVAN_VIEW_CHART)
+    return NULL;
+  box = karavan_figure_hit_event (figure, x, y);
+  if (box == NULL)
+    return NULL;
+  if (box->has_label && x >= box->label_x && x < box->label_x + box->label_width &&
+      y >= box->label_y && y < box->label_y + box->label_height)
+    return box;
+  return karavan_figure_hit_test (figure, x, y, &hit) ? NULL : box;
+}
+
+static char *
+describe_event (KaravanChartView      *self,
+                const KaravanEventBox *box)
+{
+  const KaravanEvent *event = box->event;
+  const char *title = karavan_text_get (&event->title, self->lang);
+  const char *category = karavan_text_get (&event->category->label, self->lang);
+  g_autofree char *date = karavan_event_get_date_text (event, self->lang);
+  g_autofree char *escaped_title = g_markup_escape_text (title ? title : event->id, -1);
+  g_autofree char *line = g_markup_printf_escaped ("%s · %s", date, category ? category : event->category->id);
+
+  return g_strdup_printf ("<b>%s</b>\n%s\n<small>%s</small>", escaped_title, line,
+                          /* TRANSLATORS: in the tooltip of an event's marker on a chart */
+                          _("Click to open it in the timeline"));
+}
+
 static gboolean
 on_query_tooltip_cb (GtkWidget  *widget,
                      int         x,
@@ -302,9 +349,27 @@ on_query_tooltip_cb (GtkWidget  *widget,
                      GtkTooltip *tooltip,
                      gpointer    user_data)
 {
+  KaravanChartView *self = KARAVAN_CHART_VIEW (widget);
   KaravanHit hit;
-  g_autofree char *markup = keyboard ? NULL : query_point (KARAVAN_CHART_VIEW (widget), x, y, &hit);
+  g_autofree char *markup = keyboard ? NULL : query_point (self, x, y, &hit);
+  const KaravanEventBox *box = NULL;
 
+  if (markup == NULL && !keyboard && (box = event_at (self, x, y)) != NULL)
+    {
+      g_autofree char *text = describe_event (self, box);
+      gboolean on_label = box->has_label && x >= box->label_x && x < box->label_x + box->label_width &&
+                          y >= box->label_y && y < box->label_y + box->label_height;
+
+      gtk_tooltip_set_markup (tooltip, text);
+      /* Asked again once the pointer leaves the label or the line. */
+      if (on_label)
+        gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) box->label_x, (int) box->label_y,
+                                                             (int) ceil (box->label_width),
+                                                             (int) ceil (box->label_height) });
+      else
+        gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) box->x, y - 8, (int) ceil (box->width), 16 });
+      return TRUE;
+    }
   if (markup == NULL)
     return FALSE;
 
@@ -347,7 +412,8 @@ on_motion_cb (GtkEventControllerMotion *controller,
     }
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   karavan_figure_legend_hit_test (figure, x, y, NULL) ? "pointer" : NULL);
+                                   karavan_figure_legend_hit_test (figure, x, y, NULL) || event_at (self, x, y) != NULL
+                                   ? "pointer" : NULL);
 }
 
 static void
@@ -379,10 +445,23 @@ on_click_released_cb (GtkGestureClick  *gesture,
                       KaravanChartView *self)
 {
   KaravanFigure *figure = karavan_chart_view_get_figure (self);
+  const KaravanEventBox *box;
   guint index;
 
-  if (figure != NULL && karavan_figure_legend_hit_test (figure, x, y, &index) && index < 64)
-    karavan_chart_view_set_hidden_series (self, self->hidden_series ^ (G_GUINT64_CONSTANT (1) << index));
+  if (figure == NULL)
+    return;
+  if (karavan_figure_legend_hit_test (figure, x, y, &index))
+    {
+      if (index < 64)
+        karavan_chart_view_set_hidden_series (self, self->hidden_series ^ (G_GUINT64_CONSTANT (1) << index));
+    }
+  else if (n_press == 1 && (box = event_at (self, x, y)) != NULL)
+    {
+      /* Copied: the handler may lay the figure out again. */
+      g_autofree char *id = g_strdup (box->event->id);
+
+      g_signal_emit (self, signals[EVENT_ACTIVATED], 0, id);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -877,6 +956,16 @@ karavan_chart_view_class_init (KaravanChartViewClass *klass)
     g_param_spec_uint64 ("hidden-series", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KaravanChartView::event-activated:
+   * @event_id: the event's id in the chart's timeline
+   *
+   * A timeline event's marker or label was clicked.
+   */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -19,6 +19,9 @@
 #include "karavan-describe.h"
 #include "karavan-handout.h"
 
+/* As many pages as karavan_timeline_to_pdf_pages() makes. */
+#define MAX_PAGES 1000
+
 /* --present takes an optional value: the entry's group carries the
  * options (see main.c). */
 static gboolean
@@ -73,6 +76,8 @@ karavan_cli_get_option_entries (KaravanCliOptions *o)
       N_("Colours: light, dark, high-contrast or monochrome"), N_("NAME") },
     { "events", 0, 0, G_OPTION_ARG_NONE, &o->events,
       N_("Show every timeline event on a time chart"), NULL },
+    { "pages", 0, 0, G_OPTION_ARG_INT, &o->pages,
+      N_("Export a timeline as a PDF of N pages, each the next stretch of time at the same scale"), N_("N") },
     { "lesson", 0, 0, G_OPTION_ARG_STRING, &o->lesson,
       N_("The lesson to export with --export: a handout .pdf with a page per step, or a folder/ of numbered 1920×1080 PNG slides"),
       N_("ID") },
@@ -90,7 +95,7 @@ gboolean
 karavan_cli_wants_to_run (const KaravanCliOptions *o)
 {
   return o->validate || o->list || o->csv || o->describe || o->chart != NULL || o->export_path != NULL ||
-         o->lesson != NULL;
+         o->lesson != NULL || o->pages != 0;
 }
 
 void
@@ -240,10 +245,26 @@ run_export (KaravanCliOptions *o,
       fail (_("unknown palette “%s”: use light, dark, high-contrast or monochrome"), o->palette);
       return 1;
     }
+  if (o->pages != 0 && view->kind != KARAVAN_VIEW_TIMELINE)
+    {
+      fail (_("--pages is for timelines: “%s” is not one"), o->chart);
+      return 1;
+    }
+  if (o->pages != 0 && format != KARAVAN_EXPORT_PDF)
+    {
+      fail (_("--pages writes a PDF: name the file .pdf"));
+      return 1;
+    }
+  if (o->pages < 0 || o->pages > MAX_PAGES)
+    {
+      fail (_("--pages must be between 1 and %d"), MAX_PAGES);
+      return 1;
+    }
 
   for (KaravanLang l = 0; l < KARAVAN_N_LANGS; l++)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
       g_autofree char *path = NULL;
       KaravanExportOptions options;
 
@@ -280,7 +301,18 @@ run_export (KaravanCliOptions *o,
       options.dataset_id = karavan_dataset_get_id (dataset);
 
       path = all_langs ? path_for_lang (o->export_path, l) : g_strdup (o->export_path);
-      if (!karavan_export_to_file (view, &options, path, &error))
+      if (o->pages > 0)
+        {
+          /* Each page is the export's size; the stretches of time follow. */
+          pdf = karavan_timeline_to_pdf_pages (view, &options.render, options.width, options.height, o->pages,
+                                               &error);
+          if (pdf == NULL || !karavan_write_file_atomically (path, pdf, &error))
+            {
+              fail ("%s", error->message);
+              return 1;
+            }
+        }
+      else if (!karavan_export_to_file (view, &options, path, &error))
         {
           fail ("%s", error->message);
           return 1;
@@ -557,6 +589,11 @@ karavan_cli_run (KaravanCliOptions *o)
   if (o->list)
     return run_list (datasets, lang);
 
+  if (o->lesson != NULL && o->pages != 0)
+    {
+      fail (_("--pages is for timelines: “%s” is not one"), o->lesson);
+      return 1;
+    }
   if (o->lesson != NULL)
     return run_lesson_export (o, datasets, lang, all_langs);
 
@@ -564,6 +601,11 @@ karavan_cli_run (KaravanCliOptions *o)
     {
       fail (o->describe ? _("--describe needs --chart=ID; see the views with --list")
                         : _("--export and --csv need --chart=ID; see the views with --list"));
+      return 1;
+    }
+  if (o->pages != 0 && o->export_path == NULL)
+    {
+      fail (_("--pages needs --export=OUT.pdf"));
       return 1;
     }
   if (o->export_path == NULL && !o->csv && !o->describe)

@@ -27,6 +27,7 @@ typedef struct {
   char      *lesson;          /* --lesson=ID: export a lesson's handout */
   gboolean   present;         /* --present[=ID]: open in presentation mode */
   char      *present_lesson;  /* its ID, or NULL for the first lesson */
+  int        pages;           /* --pages=N: a timeline as an N-page PDF */
 } KaravanCliOptions;
 
 GOptionEntry *karavan_cli_get_option_entries (KaravanCliOptions *options);

@@ -87,6 +87,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (KaravanTimelineView, karavan_timeline_view, GTK_TYPE_WIDGET)
 
 static void update_details (KaravanTimelineView *self);
+static void update_count (KaravanTimelineView *self);
 
 /* ---------------------------------------------------------------------- */
 /* Events and filters                                                     */
@@ -719,9 +720,7 @@ select_lane_step (KaravanTimelineView *self,
 static void
 filters_changed (KaravanTimelineView *self)
 {
-  KaravanTimeline *timeline = get_timeline (self);
   KaravanEvent *event = find_event (self, self->selected, NULL);
-  guint shown = 0, total = timeline != NULL ? timeline->events->len : 0;
 
   invalidate (self);
 
@@ -732,6 +731,15 @@ filters_changed (KaravanTimelineView *self)
     }
   else if (event != NULL)
     show_event (self, event, TRUE);
+
+  update_count (self);
+}
+
+static void
+update_count (KaravanTimelineView *self)
+{
+  KaravanTimeline *timeline = get_timeline (self);
+  guint shown = 0, total = timeline != NULL ? timeline->events->len : 0;
 
   for (guint i = 0; i < total; i++)
     shown += event_shown (self, timeline->events->pdata[i]);
@@ -1661,25 +1669,53 @@ karavan_timeline_view_new (void)
   return g_object_new (KARAVAN_TYPE_TIMELINE_VIEW, NULL);
 }
 
+/* Whether @view is a new version of the view shown (the same ids in a
+ * reloaded file, or the very same view). */
+static gboolean
+is_same_view (KaravanTimelineView *self,
+              KaravanDataset      *dataset,
+              const KaravanView   *view)
+{
+  if (self->view == NULL || view == NULL)
+    return FALSE;
+  if (self->view == view)
+    return TRUE;
+  return self->dataset != NULL && dataset != NULL &&
+         g_strcmp0 (karavan_dataset_get_id (self->dataset), karavan_dataset_get_id (dataset)) == 0 &&
+         g_strcmp0 (self->view->id, view->id) == 0;
+}
+
 /**
  * karavan_timeline_view_set_view:
  * @dataset: (nullable): the dataset of @view, kept alive by the widget
  * @view: (nullable): a timeline view
  *
  * Shows @view, all of it, with every category and no search or
- * selection.
+ * selection. A new version of the view shown (the same dataset and view
+ * ids, as after its file is reloaded) keeps the zoom, the position, the
+ * hidden categories, the search and the selected event, as far as they
+ * still exist in it.
  */
 void
 karavan_timeline_view_set_view (KaravanTimelineView *self,
                                 KaravanDataset      *dataset,
                                 const KaravanView   *view)
 {
-  gboolean had_selection;
+  g_autoptr(GPtrArray) hidden_ids = g_ptr_array_new_with_free_func (g_free);
+  gboolean had_selection, keep, had_details;
 
   g_return_if_fail (KARAVAN_IS_TIMELINE_VIEW (self));
   g_return_if_fail (view == NULL || view->kind == KARAVAN_VIEW_TIMELINE);
 
   stop_animation (self);
+  keep = is_same_view (self, dataset, view);
+  had_details = karavan_timeline_view_get_details_visible (self);
+
+  /* Categories are kept by id: a new version may order them anew. The
+   * old view goes with the old dataset, so this is read first. */
+  for (guint c = 0; keep && c < get_timeline (self)->categories->len; c++)
+    if (!category_visible (self, c))
+      g_ptr_array_add (hidden_ids, g_strdup (((KaravanEventCategory *) get_timeline (self)->categories->pdata[c])->id));
 
   /* Take the new dataset before dropping the old: it may be the same. */
   if (dataset)
@@ -1689,6 +1725,46 @@ karavan_timeline_view_set_view (KaravanTimelineView *self,
   self->view = view;
   self->hidden = 0;
   had_selection = self->selected != NULL;
+
+  if (keep)
+    {
+      KaravanTimeline *timeline = view->timeline;
+      double from = self->from, to = self->to;
+      const char *title;
+      KaravanEvent *event;
+
+      for (guint c = 0; c < timeline->categories->len && c < 64; c++)
+        for (guint h = 0; h < hidden_ids->len; h++)
+          if (g_strcmp0 (((KaravanEventCategory *) timeline->categories->pdata[c])->id, hidden_ids->pdata[h]) == 0)
+            self->hidden |= G_GUINT64_CONSTANT (1) << c;
+
+      event = find_event (self, self->selected, NULL);
+      if (event == NULL || !event_shown (self, event))
+        {
+          g_clear_pointer (&self->selected, g_free);
+          had_details = FALSE;
+        }
+
+      karavan_timeline_get_extent (timeline, &self->fit_from, &self->fit_to);
+      clamp_window (self, &from, &to);
+      self->from = from;
+      self->to = to;
+
+      title = karavan_text_get (&view->title, self->lang);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : view->id,
+                                      -1);
+      rebuild_category_buttons (self);
+      update_count (self);
+      update_details (self);
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->details_revealer), had_details);
+      update_accessible_description (self);
+      invalidate (self);
+      if (had_selection && self->selected == NULL)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+      return;
+    }
+
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->search, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

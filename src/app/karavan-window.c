@@ -549,6 +549,59 @@ on_row_activated_cb (GtkListBox    *box,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The sidebar's id of @view of @dataset: the dataset's key in this
+ * window, which tells apart datasets of the same id. */
+static char *
+view_key (KaravanWindow     *self,
+          KaravanDataset    *dataset,
+          const KaravanView *view)
+{
+  for (guint i = 0; i < self->open->len; i++)
+    {
+      OpenDataset *open = g_ptr_array_index (self->open, i);
+
+      if (open->dataset == dataset)
+        return g_strdup_printf ("%s:%s", open->key, view->id);
+    }
+
+  return NULL;
+}
+
+/* A click on an event's marker on a chart: the event, opened in the
+ * timeline the chart takes its events from. */
+static void
+on_chart_event_activated_cb (KaravanChartView *chart_view,
+                             const char       *event_id,
+                             KaravanWindow    *self)
+{
+  const KaravanView *chart = karavan_chart_view_get_view (chart_view);
+  KaravanDataset *dataset = karavan_chart_view_get_dataset (chart_view);
+  g_autofree char *id = g_strdup (event_id);
+  GPtrArray *views;
+
+  if (chart == NULL || chart->kind != KARAVAN_VIEW_CHART || chart->chart->events_timeline == NULL || dataset == NULL)
+    return;
+
+  views = karavan_dataset_get_views (dataset);
+  for (guint i = 0; i < views->len; i++)
+    {
+      const KaravanView *view = views->pdata[i];
+      g_autofree char *view_id = NULL;
+      GtkListBoxRow *row;
+
+      if (view->kind != KARAVAN_VIEW_TIMELINE || view->timeline != chart->chart->events_timeline)
+        continue;
+      view_id = view_key (self, dataset, view);
+      row = view_id != NULL ? find_row (self, view_id) : NULL;
+      if (row == NULL)
+        return;
+      gtk_list_box_select_row (self->sidebar, row);
+      karavan_timeline_view_open_event (self->timeline_view, id);
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      return;
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Datasets                                                               */
 
@@ -1515,6 +1568,7 @@ karavan_window_init (KaravanWindow *self)
   g_signal_connect_object (self->settings, "changed::palette", G_CALLBACK (on_palette_setting_changed_cb), self, 0);
   g_signal_connect_object (self->chart_view, "notify::figure-language", G_CALLBACK (on_figure_language_cb), self, 0);
   g_signal_connect_object (self->chart_view, "notify::hidden-series", G_CALLBACK (on_hidden_series_cb), self, 0);
+  g_signal_connect_object (self->chart_view, "event-activated", G_CALLBACK (on_chart_event_activated_cb), self, 0);
 
   /* Colours follow the system's style. */
   g_signal_connect (style, "notify::dark", G_CALLBACK (on_style_changed_cb), self);

@@ -1851,6 +1851,7 @@ add_events (KaravanFigure *fig)
       KaravanEvent *event = events->pdata[i];
       const char *text = karavan_text_get (&event->short_title, lang);
       KaravanRgb color = fig->pal->marker;
+      guint n_labels;
       double x;
 
       if (!event_x (chart->x_type, &event->from, &x))
@@ -1859,7 +1860,10 @@ add_events (KaravanFigure *fig)
         text = karavan_text_get (&event->title, lang);
       if (fig->opts.palette != KARAVAN_PALETTE_MONOCHROME && fig->opts.palette != KARAVAN_PALETTE_HIGH_CONTRAST)
         karavan_rgb_parse (event->category->color, &color);
+      n_labels = fig->labels->len;
       add_vertical_marker (fig, x, text, &color);
+      /* Kept for hit tests: hovering and clicking the marker. */
+      _karavan_figure_add_event_marker (fig, event, map_x (fig, x), n_labels);
     }
 }
 

@@ -140,6 +140,10 @@ char     *_karavan_table_cell_text   (const KaravanColumn *column,
 /* karavan-timeline-figure.c */
 void      _karavan_timeline_layout   (KaravanFigure *fig);
 void      _karavan_lesson_layout     (KaravanFigure *fig);
+void      _karavan_figure_add_event_marker (KaravanFigure      *fig,
+                                            const KaravanEvent *event,
+                                            double              sx,
+                                            guint               first_label);
 char     *_karavan_event_date_text   (const KaravanEvent *event,
                                       KaravanLang         lang);
 

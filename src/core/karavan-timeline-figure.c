@@ -962,12 +962,23 @@ _karavan_timeline_layout (KaravanFigure *fig)
 
   {
     static const double widths[] = { 18, 13, 10, 7.5, 5.5 };
-    int room = (int) floor ((lanes_h - ctx.n_lanes * lane_pad) / row_h);
+    int room;
     int need = 0;
 
     assign_rows (&ctx, widths, G_N_ELEMENTS (widths), NULL, rows);
     for (guint l = 0; l < ctx.n_lanes; l++)
       need += MAX (rows[l], 1);
+
+    /* Crowded: rows and lanes move closer together, down to a thin gap
+     * between labels, before any label is shortened or left out. */
+    if (need * row_h + ctx.n_lanes * lane_pad > lanes_h)
+      {
+        double tight_row = tick_label_h + fig->fs * 0.1;
+
+        lane_pad = MAX (fig->fs * 0.25, MIN (lane_pad, (lanes_h - need * tight_row) / ctx.n_lanes));
+        row_h = CLAMP ((lanes_h - ctx.n_lanes * lane_pad) / need, tight_row, row_h);
+      }
+    room = (int) floor ((lanes_h - ctx.n_lanes * lane_pad) / row_h + 1e-9);
 
     if (need > room && room >= (int) ctx.n_lanes)
       {
@@ -1041,7 +1052,10 @@ _karavan_timeline_layout (KaravanFigure *fig)
       total += lane_h[l];
     }
   {
-    double extra = MIN ((lanes_h - total) / ctx.n_lanes, row_h * 1.5);
+    /* Up to a few rows' worth each: more, and a lane of one event looks
+     * empty; less, and a blank band opens between the axis and the
+     * footer when few events are in sight. */
+    double extra = MIN ((lanes_h - total) / ctx.n_lanes, row_h * 3);
 
     y = lanes_top;
     for (guint l = 0; l < ctx.n_lanes; l++)
@@ -1246,6 +1260,62 @@ _karavan_timeline_layout (KaravanFigure *fig)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Events on charts                                                       */
+
+/* A chart's event marker, a vertical line at @sx, for hit tests: the
+ * labels from @first_label on are the ones its marker added. */
+void
+_karavan_figure_add_event_marker (KaravanFigure      *fig,
+                                  const KaravanEvent *event,
+                                  double              sx,
+                                  guint               first_label)
+{
+  KaravanTimeline *timeline = fig->view->chart->events_timeline;
+  GArray *boxes = figure_events (fig);
+  KaravanEventBox box = { 0 };
+  double half = fig->fs * 0.25;
+
+  if (timeline == NULL || !fig->has_plot || sx < fig->px - 0.5 || sx > fig->px + fig->pw + 0.5)
+    return;
+
+  if (boxes == NULL)
+    {
+      boxes = g_array_new (FALSE, TRUE, sizeof (KaravanEventBox));
+      g_object_set_data_full (G_OBJECT (fig->pango), EVENTS_KEY, boxes, (GDestroyNotify) events_free);
+    }
+
+  box.event = event;
+  for (box.category = 0; box.category < timeline->categories->len &&
+                         timeline->categories->pdata[box.category] != event->category; box.category++)
+    ;
+  karavan_event_get_period (event, &box.time_from, &box.time_to);
+  box.is_range = event->is_range;
+  box.selected = g_strcmp0 (fig->opts.selected_event, event->id) == 0;
+  /* The dashed line, a little wider than drawn so that it can be hit. */
+  box.x = sx - half;
+  box.y = fig->py;
+  box.width = 2 * half;
+  box.height = fig->ph;
+
+  for (guint i = first_label; i < fig->labels->len; i++)
+    {
+      Label *label = fig->labels->pdata[i];
+
+      if (label->placed && label->kind == KARAVAN_LABEL_ANNOTATION)
+        {
+          box.has_label = TRUE;
+          box.label_x = label->x + label->ox;
+          box.label_y = label->y;
+          box.label_width = label->w;
+          box.label_height = label->h;
+          break;
+        }
+    }
+
+  g_array_append_val (boxes, box);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Public API for timelines                                               */
 
 /**
@@ -1253,7 +1323,9 @@ _karavan_timeline_layout (KaravanFigure *fig)
  *
  * Where each event shown was drawn, in the timeline's order. Events
  * outside the window, hidden or not matching the search are not listed.
- * The array belongs to the figure. Empty for other views.
+ * On a time chart, the event markers it shows: the marker is the
+ * vertical line across the plot. The array belongs to the figure. Empty
+ * for other views.
  */
 const KaravanEventBox *
 karavan_figure_get_events (KaravanFigure *fig,

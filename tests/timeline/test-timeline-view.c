@@ -588,6 +588,59 @@ test_lang (Fixture       *f,
   g_assert_cmpstr (karavan_timeline_view_get_selected_event (f->timeline), ==, "ev-1992-culture-agreement");
 }
 
+/* The same file loaded again (as the window does when it changes on
+ * disk): a new dataset, the same view; the widget keeps its state. */
+static void
+test_reload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *dir = karavan_get_datasets_dir ();
+  g_autofree char *path = g_build_filename (dir, "kazakhstan-china.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KaravanDataset) again = NULL;
+  const KaravanView *view;
+  double from, to;
+
+  karavan_timeline_view_set_window (f->timeline, 2012, 2020, FALSE);
+  karavan_timeline_view_set_category_visible (f->timeline, 0, FALSE);
+  karavan_timeline_view_set_search (f->timeline, "film");
+  g_assert_true (karavan_timeline_view_open_event (f->timeline, "ev-2017-chinese-film-week"));
+  karavan_timeline_view_get_window (f->timeline, &from, &to);
+  flush ();
+
+  again = karavan_dataset_load_file (path, &error);
+  g_assert_no_error (error);
+  view = karavan_dataset_find_view (again, "relations");
+  g_assert_true (view != f->view);
+  karavan_timeline_view_set_view (f->timeline, again, view);
+  flush ();
+
+  g_assert_true (karavan_timeline_view_get_view (f->timeline) == view);
+  {
+    double new_from, new_to;
+
+    karavan_timeline_view_get_window (f->timeline, &new_from, &new_to);
+    g_assert_cmpfloat_with_epsilon (new_from, from, 1e-9);
+    g_assert_cmpfloat_with_epsilon (new_to, to, 1e-9);
+  }
+  g_assert_false (karavan_timeline_view_get_category_visible (f->timeline, 0));
+  g_assert_true (karavan_timeline_view_get_category_visible (f->timeline, 1));
+  g_assert_cmpstr (karavan_timeline_view_get_search (f->timeline), ==, "film");
+  g_assert_cmpstr (karavan_timeline_view_get_selected_event (f->timeline), ==, "ev-2017-chinese-film-week");
+  g_assert_true (karavan_timeline_view_get_details_visible (f->timeline));
+  g_assert_nonnull (selected_box (f));
+
+  /* Shown again after another view: afresh. */
+  karavan_timeline_view_set_view (f->timeline, NULL, NULL);
+  karavan_timeline_view_set_view (f->timeline, again, view);
+  flush ();
+  karavan_timeline_view_get_window (f->timeline, &from, &to);
+  g_assert_cmpfloat (from, ==, 1991);
+  g_assert_null (karavan_timeline_view_get_selected_event (f->timeline));
+  g_assert_null (karavan_timeline_view_get_search (f->timeline));
+  g_assert_true (karavan_timeline_view_get_category_visible (f->timeline, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +665,7 @@ main (int   argc,
   g_test_add ("/Karavan/TimelineView/animated-zoom", Fixture, "animate", fixture_setup, test_animated_zoom,
               fixture_teardown);
   g_test_add ("/Karavan/TimelineView/lang", Fixture, NULL, fixture_setup, test_lang, fixture_teardown);
+  g_test_add ("/Karavan/TimelineView/reload", Fixture, NULL, fixture_setup, test_reload, fixture_teardown);
 
   return g_test_run ();
 }
