@@ -106,6 +106,76 @@ test_dates (void)
   g_assert_cmpstr (raw, ==, "2024-03");
 }
 
+static void
+check_range (KaravanDate  from,
+             KaravanDate  to,
+             KaravanLang  lang,
+             const char  *expected)
+{
+  g_autofree char *s = karavan_format_date_range (&from, &to, lang);
+
+  g_assert_cmpstr (s, ==, expected);
+}
+
+/* What two dates share is said once, as each language does; dates of
+ * different years are written whole around a dash with a no-break space
+ * before it. */
+static void
+test_date_ranges (void)
+{
+  const KaravanDate y1993 = { 1993, 0, 0 }, y1994 = { 1994, 0, 0 };
+  const KaravanDate aug = { 1992, 8, 0 }, sep = { 1992, 9, 0 };
+  const KaravanDate dec = { 1991, 12, 0 }, jan = { 1992, 1, 0 };
+  const KaravanDate may7 = { 1998, 5, 7 }, may9 = { 1998, 5, 9 }, jun9 = { 1998, 6, 9 };
+  const KaravanDate dec31 = { 1991, 12, 31 }, jan1 = { 1992, 1, 1 };
+  const KaravanDate bce = { -206, 0, 0 }, ce = { 8, 0, 0 };
+
+  /* Years. */
+  check_range (y1993, y1994, KARAVAN_LANG_EN, "1993–1994");
+  check_range (y1993, y1994, KARAVAN_LANG_RU, "1993–1994 гг.");
+  check_range (y1993, y1994, KARAVAN_LANG_KK, "1993–1994 жж.");
+  check_range (y1993, y1993, KARAVAN_LANG_RU, "1993 г.");
+
+  /* Months of one year, and across years. */
+  check_range (aug, sep, KARAVAN_LANG_EN, "August–September 1992");
+  check_range (aug, sep, KARAVAN_LANG_RU, "август–сентябрь 1992 г.");
+  check_range (aug, sep, KARAVAN_LANG_KK, "1992 ж. тамыз–қыркүйек");
+  check_range (dec, jan, KARAVAN_LANG_EN, "December 1991" NBSP "– January 1992");
+  check_range (dec, jan, KARAVAN_LANG_RU, "декабрь 1991 г." NBSP "– январь 1992 г.");
+  check_range (dec, jan, KARAVAN_LANG_KK, "1991 ж. желтоқсан" NBSP "– 1992 ж. қаңтар");
+
+  /* Days of one month, of one year, and across years. */
+  check_range (may7, may9, KARAVAN_LANG_EN, "7–9 May 1998");
+  check_range (may7, may9, KARAVAN_LANG_RU, "7–9 мая 1998 г.");
+  check_range (may7, may9, KARAVAN_LANG_KK, "1998 ж. 7–9 мамыр");
+  check_range (may7, jun9, KARAVAN_LANG_EN, "7 May" NBSP "– 9 June 1998");
+  check_range (may7, jun9, KARAVAN_LANG_RU, "7 мая" NBSP "– 9 июня 1998 г.");
+  check_range (may7, jun9, KARAVAN_LANG_KK, "1998 ж. 7 мамыр" NBSP "– 9 маусым");
+  check_range (dec31, jan1, KARAVAN_LANG_EN, "31 December 1991" NBSP "– 1 January 1992");
+  check_range (dec31, jan1, KARAVAN_LANG_RU, "31 декабря 1991 г." NBSP "– 1 января 1992 г.");
+  check_range (dec31, jan1, KARAVAN_LANG_KK, "1991 ж. 31 желтоқсан" NBSP "– 1992 ж. 1 қаңтар");
+
+  /* Different precisions, and eras, are written whole. */
+  check_range (y1993, aug, KARAVAN_LANG_EN, "1993" NBSP "– August 1992");
+  check_range (bce, ce, KARAVAN_LANG_EN, "206 BCE" NBSP "– 8");
+  check_range (bce, ce, KARAVAN_LANG_RU, "206 г. до н. э." NBSP "– 8 г.");
+  check_range (bce, ce, KARAVAN_LANG_KK, "б.з.д. 206 ж." NBSP "– 8 ж.");
+}
+
+/* x values as ranges: months and dates as dates, years as axes write them. */
+static void
+test_x_ranges (void)
+{
+  g_autofree char *months = karavan_format_x_range (1992 * 12 + 7, 1992 * 12 + 8, KARAVAN_X_MONTH, NULL,
+                                                    KARAVAN_LANG_RU);
+  g_autofree char *years = karavan_format_x_range (2017, 2019, KARAVAN_X_YEAR, NULL, KARAVAN_LANG_RU);
+  g_autofree char *numbers = karavan_format_x_range (1.5, 2.5, KARAVAN_X_NUMBER, NULL, KARAVAN_LANG_KK);
+
+  g_assert_cmpstr (months, ==, "август–сентябрь 1992 г.");
+  g_assert_cmpstr (years, ==, "2017–2019");
+  g_assert_cmpstr (numbers, ==, "1,5–2,5");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +187,8 @@ main (int   argc,
   g_test_add_func ("/Karavan/Format/locale-independent", test_locale_independent);
   g_test_add_func ("/Karavan/Format/parse-number", test_parse_number);
   g_test_add_func ("/Karavan/Format/dates", test_dates);
+  g_test_add_func ("/Karavan/Format/date-ranges", test_date_ranges);
+  g_test_add_func ("/Karavan/Format/x-ranges", test_x_ranges);
 
   return g_test_run ();
 }

@@ -468,9 +468,7 @@ timeline_rows (KaravanDataTable  *self,
 
       if (event->is_range)
         {
-          g_autofree char *to = karavan_format_date (&event->to, lang);
-
-          date = g_strconcat (from, "–", to, NULL);
+          date = karavan_format_date_range (&event->from, &event->to, lang);
         }
       else
         date = g_strdup (from);

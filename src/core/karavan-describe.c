@@ -543,12 +543,7 @@ describe_gaps (const KaravanSeries *s,
       if (run->from == run->to)
         g_ptr_array_add (items, karavan_format_x (run->from, s->x_type, s, lang));
       else
-        {
-          g_autofree char *a = karavan_format_x (run->from, s->x_type, s, lang);
-          g_autofree char *b = karavan_format_x (run->to, s->x_type, s, lang);
-
-          g_ptr_array_add (items, g_strdup_printf ("%s–%s", a, b));
-        }
+        g_ptr_array_add (items, karavan_format_x_range (run->from, run->to, s->x_type, s, lang));
     }
 
   *out_count = count;
@@ -1311,13 +1306,9 @@ static char *
 format_event_date (const KaravanEvent *event,
                    KaravanLang         lang)
 {
-  g_autofree char *from = karavan_format_date (&event->from, lang);
-  g_autofree char *to = NULL;
-
   if (!event->is_range)
-    return g_steal_pointer (&from);
-  to = karavan_format_date (&event->to, lang);
-  return g_strdup_printf ("%s–%s", from, to);
+    return karavan_format_date (&event->from, lang);
+  return karavan_format_date_range (&event->from, &event->to, lang);
 }
 
 static void

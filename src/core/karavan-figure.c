@@ -252,23 +252,26 @@ collect_sources_text (KaravanFigure *fig)
 }
 
 /* What the frame gives up, step by step, when the figure is small: lines
- * of each text (ellipsized past them), the footer's size, then the notes
- * and the subtitle. Sources go last of all, down to one line. */
+ * of the notes and sources (ellipsized past them), the footer's size, then
+ * the notes; sources go last of all, down to one line. The title and the
+ * subtitle are never cut: they wrap over as many lines as they need, and
+ * only get a little smaller (a journal column holds the longest Kazakh
+ * title whole). */
 typedef struct {
-  int      title_lines;
-  int      subtitle_lines;   /* 0: no subtitle */
+  double   title_scale;
+  double   subtitle_scale;
   int      note_lines;       /* 0: no notes */
   int      source_lines;
   double   footer_scale;
 } FrameLevel;
 
 static const FrameLevel frame_levels[] = {
-  { 4, 3, 4, 5, 0.82 },
-  { 3, 2, 3, 3, 0.82 },
-  { 2, 2, 2, 2, 0.76 },
-  { 2, 1, 1, 2, 0.72 },
-  { 2, 1, 0, 1, 0.72 },
-  { 1, 0, 0, 1, 0.70 },
+  { 1.45, 1.0, 4, 5, 0.82 },
+  { 1.45, 1.0, 3, 3, 0.82 },
+  { 1.35, 1.0, 2, 2, 0.76 },
+  { 1.25, 0.95, 1, 2, 0.72 },
+  { 1.2, 0.9, 0, 1, 0.72 },
+  { 1.15, 0.85, 0, 1, 0.70 },
 };
 
 static void
@@ -316,15 +319,15 @@ layout_frame (KaravanFigure *fig,
 
       if (title != NULL)
         {
-          label = _karavan_figure_label (fig, KARAVAN_LABEL_TITLE, title, 1.45, TRUE, inner, &pal->text);
-          limit_lines (label, l->title_lines);
+          label = _karavan_figure_label (fig, KARAVAN_LABEL_TITLE, title, l->title_scale, TRUE, inner,
+                                         &pal->text);
           _karavan_figure_place (fig, label, pad, top);
           top += label->h + fig->fs * 0.2;
         }
-      if (subtitle != NULL && l->subtitle_lines > 0)
+      if (subtitle != NULL)
         {
-          label = _karavan_figure_label (fig, KARAVAN_LABEL_SUBTITLE, subtitle, 1.0, FALSE, inner, &pal->muted);
-          limit_lines (label, l->subtitle_lines);
+          label = _karavan_figure_label (fig, KARAVAN_LABEL_SUBTITLE, subtitle, l->subtitle_scale, FALSE, inner,
+                                         &pal->muted);
           _karavan_figure_place (fig, label, pad, top);
           top += label->h;
         }
@@ -605,10 +608,29 @@ karavan_figure_foreach_text_line (KaravanFigure       *fig,
           PangoRectangle logical;
           char family[128];
           KaravanTextLine out;
+          g_autofree char *shown = NULL;
 
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           out.text = text + line->start_index;
           out.length = line->length;
+          /* An ellipsized line still spans the text it hides: give what
+           * is drawn, its visible runs and the "…". */
+          if (pango_layout_is_ellipsized (label->layout))
+            {
+              GString *drawn = g_string_new (NULL);
+
+              for (GSList *r = line->runs; r != NULL; r = r->next)
+                {
+                  PangoItem *item = ((PangoGlyphItem *) r->data)->item;
+
+                  if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+                    g_string_append (drawn, "…");
+                  else
+                    g_string_append_len (drawn, text + item->offset, item->length);
+                }
+              out.length = drawn->len;
+              out.text = shown = g_string_free (drawn, FALSE);
+            }
           /* Lines end with the space where they wrapped: not drawn. */
           while (out.length > 0 && out.text[out.length - 1] == ' ')
             out.length--;
@@ -659,6 +681,7 @@ karavan_figure_get_labels (KaravanFigure *fig,
             continue;
           box.kind = label->kind;
           box.text = label->text;
+          box.ellipsized = pango_layout_is_ellipsized (label->layout);
           label_box (label, &box.x, &box.y, &box.width, &box.height);
           g_array_append_val (fig->boxes, box);
         }

@@ -29,6 +29,8 @@ typedef struct {
   int                 reveal;         /* -1: all; else how many reveal steps show */
   KaravanReveal       reveal_kind;    /* what a reveal step adds */
   gboolean            exact;          /* never decimate (for tests) */
+  gboolean            raster_cache;   /* keep dense lines as pixels between
+                                       * frames (on screen only) */
   gboolean            show_events;    /* timeline events on time charts */
   gboolean            no_events_default; /* ignore the chart's own <events> */
   /* Timelines (see karavan_figure_get_events()): */
@@ -57,6 +59,7 @@ typedef struct {
   KaravanLabelKind kind;
   double           x, y, width, height;  /* bounding box, unrotated frame */
   const char      *text;                 /* owned by the figure */
+  gboolean         ellipsized;           /* drawn cut short, with "…" */
 } KaravanLabelBox;
 
 typedef struct {

@@ -194,6 +194,10 @@ karavan_format_date (const KaravanDate *date,
   g_autofree char *year = format_year (date->year, lang);
   const char *month_lc;
 
+  /* A year before the era already says «г.» in its words. */
+  if (date->month == 0 && date->year < 0)
+    return g_steal_pointer (&year);
+
   if (date->month == 0)
     {
       /* TRANSLATORS: a year alone, as in a date: «%s г.», «%s ж.» */
@@ -221,6 +225,83 @@ karavan_format_date (const KaravanDate *date,
     /* TRANSLATORS: day, month and year: "%1$d %2$s %3$s" is "7 May 1998". */
     return g_strdup_printf (KC_("date", "%1$d %2$s %3$s"), date->day, month, year);
   }
+}
+
+/* Lower case inside a date, except in English. */
+static char *
+month_in_date (const char  *name,
+               KaravanLang  lang)
+{
+  return lang == KARAVAN_LANG_EN ? g_strdup (name) : g_utf8_strdown (name, -1);
+}
+
+/**
+ * karavan_format_date_range:
+ *
+ * Two dates of one precision as one range, with what they share said
+ * once: "1993–1994", «1993–1994 гг.», «1993–1994 жж.»; «август–сентябрь
+ * 1992 г.»; «7–9 мая 1998 г.». Dates of different years (or precisions)
+ * are each written whole, around a dash that cannot start a line:
+ * «декабрь 1991 г. – январь 1992 г.».
+ */
+char *
+karavan_format_date_range (const KaravanDate *from,
+                           const KaravanDate *to,
+                           KaravanLang        lang)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gboolean same_precision;
+
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  if (from->year == to->year && from->month == to->month && from->day == to->day)
+    return karavan_format_date (from, lang);
+
+  same_precision = (from->month == 0) == (to->month == 0) && (from->day == 0) == (to->day == 0);
+  /* Eras differ in how they are written: BCE dates are written whole. */
+  if (same_precision && from->year > 0 && to->year > 0)
+    {
+      g_autofree char *year = format_year (to->year, lang);
+
+      if (from->month == 0)
+        {
+          g_autofree char *y1 = format_year (from->year, lang);
+
+          /* TRANSLATORS: a range of years, "1993–1994": «%1$s–%2$s гг.» */
+          return g_strdup_printf (KC_("date range", "%1$s–%2$s"), y1, year);
+        }
+      if (from->year == to->year && from->day == 0)
+        {
+          g_autofree char *m1 = month_in_date (karavan_format_month_name (from->month, lang), lang);
+          g_autofree char *m2 = month_in_date (karavan_format_month_name (to->month, lang), lang);
+
+          /* TRANSLATORS: months of one year, "August–September 1992";
+           * %1$s and %2$s are months as in "%1$s %2$s" of context "date" */
+          return g_strdup_printf (KC_("date range", "%1$s–%2$s %3$s"), m1, m2, year);
+        }
+      if (from->year == to->year && from->month == to->month)
+        {
+          g_autofree char *month = month_in_date (month_genitive (to->month, lang), lang);
+
+          /* TRANSLATORS: days of one month, "7–9 May 1998" */
+          return g_strdup_printf (KC_("date range", "%1$d–%2$d %3$s %4$s"), from->day, to->day, month, year);
+        }
+      if (from->year == to->year)
+        {
+          g_autofree char *m1 = month_in_date (month_genitive (from->month, lang), lang);
+          g_autofree char *m2 = month_in_date (month_genitive (to->month, lang), lang);
+
+          /* TRANSLATORS: days of one year, "7 May – 9 June 1998"; the
+           * space before the dash is a no-break space */
+          return g_strdup_printf (KC_("date range", "%1$d %2$s – %3$d %4$s %5$s"),
+                                  from->day, m1, to->day, m2, year);
+        }
+    }
+
+  a = karavan_format_date (from, lang);
+  b = karavan_format_date (to, lang);
+  return g_strconcat (a, KARAVAN_NBSP "– ", b, NULL);
 }
 
 static void
@@ -345,6 +426,61 @@ karavan_format_x (double               x,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A date as a KaravanDate, for x values of dates and months. */
+static gboolean
+date_from_x (double        x,
+             KaravanXType  type,
+             KaravanDate  *date)
+{
+  *date = (KaravanDate) { 0 };
+  if (type == KARAVAN_X_MONTH)
+    {
+      int year, month;
+
+      month_from_x (x, &year, &month);
+      date->year = year;
+      date->month = month;
+      return TRUE;
+    }
+  if (type == KARAVAN_X_DATE && x >= 1 && x <= G_MAXUINT32)
+    {
+      g_autoptr(GDate) gdate = g_date_new_julian ((guint32) x);
+
+      date->year = g_date_get_year (gdate);
+      date->month = g_date_get_month (gdate);
+      date->day = g_date_get_day (gdate);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * karavan_format_x_range:
+ *
+ * Two x values as a range: months and dates as karavan_format_date_range()
+ * writes them, anything else (years as axes write them) joined by a dash.
+ */
+char *
+karavan_format_x_range (double               from,
+                        double               to,
+                        KaravanXType         type,
+                        const KaravanSeries *series,
+                        KaravanLang          lang)
+{
+  KaravanDate a, b;
+  g_autofree char *sa = NULL;
+  g_autofree char *sb = NULL;
+
+  if (date_from_x (from, type, &a) && date_from_x (to, type, &b))
+    return karavan_format_date_range (&a, &b, lang);
+
+  sa = karavan_format_x (from, type, series, lang);
+  sb = karavan_format_x (to, type, series, lang);
+  if (strchr (sa, ' ') != NULL || strchr (sb, ' ') != NULL)
+    return g_strconcat (sa, KARAVAN_NBSP "– ", sb, NULL);
+  return g_strconcat (sa, "–", sb, NULL);
 }
 
 /* The same, short enough for an axis: "Mar 2024", «мар. 2024». */

@@ -27,6 +27,14 @@ char *karavan_format_percent    (double              value,
 int   karavan_format_decimals_for (double            value);
 char *karavan_format_date       (const KaravanDate  *date,
                                  KaravanLang         lang);
+char *karavan_format_date_range (const KaravanDate  *from,
+                                 const KaravanDate  *to,
+                                 KaravanLang         lang);
+char *karavan_format_x_range    (double              from,
+                                 double              to,
+                                 KaravanXType        type,
+                                 const KaravanSeries *series,
+                                 KaravanLang         lang);
 char *karavan_format_x          (double              x,
                                  KaravanXType        type,
                                  const KaravanSeries *series,

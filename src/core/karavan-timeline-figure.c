@@ -136,25 +136,17 @@ karavan_timeline_get_extent (const KaravanTimeline *timeline,
   return TRUE;
 }
 
-/* "1993–1994", but "March 2015 – June 2020": a dash between dates that
- * have spaces of their own takes spaces too. */
+/* "1993–1994", «1993–1994 гг.», "March 2015 – June 2020": see
+ * karavan_format_date_range(). */
 char *
 karavan_event_get_date_text (const KaravanEvent *event,
                              KaravanLang         lang)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
   g_return_val_if_fail (event != NULL, NULL);
 
-  from = karavan_format_date (&event->from, lang);
   if (!event->is_range)
-    return g_steal_pointer (&from);
-
-  to = karavan_format_date (&event->to, lang);
-  if (strchr (from, ' ') != NULL || strchr (to, ' ') != NULL || strstr (from, KARAVAN_NBSP) != NULL)
-    return g_strconcat (from, KARAVAN_NBSP "– ", to, NULL);
-  return g_strconcat (from, "–", to, NULL);
+    return karavan_format_date (&event->from, lang);
+  return karavan_format_date_range (&event->from, &event->to, lang);
 }
 
 char *
