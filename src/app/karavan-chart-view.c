@@ -136,6 +136,8 @@ karavan_chart_view_get_figure (KaravanChartView *self)
       KaravanRenderOptions options;
 
       karavan_chart_view_get_render_options (self, &options);
+      /* This figure is only ever drawn on screen, frame after frame. */
+      options.raster_cache = TRUE;
       g_clear_pointer (&self->figure, karavan_figure_free);
       clear_pointer_state (self);
       self->figure = karavan_figure_new (karavan_chart_view_get_shown_view (self), &options, width, height);

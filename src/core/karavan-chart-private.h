@@ -51,6 +51,14 @@ struct _PlotItem
   double               cache_scale;
   GArray              *cache;
 
+  /* The decimated path stroked once into a device-pixel mask, for
+   * redraws on screen (opts.raster_cache), and the device transform it
+   * was made for, up to whole-pixel moves. */
+  cairo_surface_t     *raster;
+  double               raster_key[4];  /* xx, yy, fractional x0, y0 */
+  int                  raster_x;       /* where it goes, in device */
+  int                  raster_y;       /* pixels from the whole x0, y0 */
+
   /* ITEM_AREA: per point, the stacked top and bottom in y units (NAN
    * where nothing is drawn). */
   GArray              *tops;

@@ -28,6 +28,7 @@ void
 _karavan_plot_item_free (PlotItem *item)
 {
   g_clear_pointer (&item->cache, g_array_unref);
+  g_clear_pointer (&item->raster, cairo_surface_destroy);
   g_clear_pointer (&item->tops, g_array_unref);
   g_clear_pointer (&item->bottoms, g_array_unref);
   g_clear_pointer (&item->bars, g_array_unref);
@@ -1098,45 +1099,44 @@ set_dashes (cairo_t      *cr,
   cairo_set_dash (cr, d, n, 0);
 }
 
-/* One device pixel column of a decimated line: its first, lowest,
- * highest and last points, with where they come in the series. */
+/* One device pixel column of a decimated line: its lowest and highest
+ * points, with where they come in the series. */
 typedef struct {
-  double x[4], y[4];
-  guint  index[4];
+  double x[2], y[2];
+  guint  index[2];
 } Column;
 
 static void
 column_emit (GArray       *out,
              const Column *c)
 {
-  guint order[4] = { 0, 1, 2, 3 };
+  /* In the order they occur, so the path runs through the column as
+   * the full one does; one vertex when they are the same point. */
+  guint first = c->index[1] < c->index[0] ? 1 : 0;
 
-  /* Lowest and highest in the order they occur, so the path runs
-   * through the column as the full one does. */
-  if (c->index[2] < c->index[1])
-    order[1] = 2, order[2] = 1;
-  for (guint k = 0; k < 4; k++)
+  g_array_append_val (out, c->x[first]);
+  g_array_append_val (out, c->y[first]);
+  if (c->index[0] != c->index[1])
     {
-      guint i = order[k];
-
-      if (k > 0 && c->index[i] == c->index[order[k - 1]])
-        continue;
-      g_array_append_val (out, c->x[i]);
-      g_array_append_val (out, c->y[i]);
+      g_array_append_val (out, c->x[1 - first]);
+      g_array_append_val (out, c->y[1 - first]);
     }
 }
 
-/* Min/max per device pixel column, in drawing order: the first, lowest,
- * highest and last point of each column at their own positions, so the
- * path drawn through them covers the pixels the full path would. Columns
- * are device pixels, so a 300 dpi export keeps its detail. */
+/* Min/max per device pixel column, in drawing order: the lowest and
+ * highest point of each column at their own positions. The path through
+ * them covers the column's full vertical extent as the full path does,
+ * with two vertices a column instead of thousands; where two columns
+ * join, the segment differs from the full path's by less than a pixel
+ * column. Columns are device pixels, so a 300 dpi export keeps its
+ * detail. */
 static GArray *
 decimate (KaravanFigure *fig,
           PlotItem      *item,
           double         scale)
 {
   const KaravanSeries *s = item->series;
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), (guint) MIN (fig->pw * scale * 4 + 16, 1 << 20));
   double col_w = 1.0 / scale;
   gboolean have = FALSE;
   double col = 0, nan = NAN;
@@ -1167,12 +1167,11 @@ decimate (KaravanFigure *fig,
 
       if (have && k == col)
         {
-          /* y grows downwards: [1] is the top of the screen. */
-          if (y < c.y[1])
+          /* y grows downwards: [0] is the top of the screen. */
+          if (y < c.y[0])
+            c.x[0] = x, c.y[0] = y, c.index[0] = j;
+          if (y > c.y[1])
             c.x[1] = x, c.y[1] = y, c.index[1] = j;
-          if (y > c.y[2])
-            c.x[2] = x, c.y[2] = y, c.index[2] = j;
-          c.x[3] = x, c.y[3] = y, c.index[3] = j;
           continue;
         }
 
@@ -1180,7 +1179,7 @@ decimate (KaravanFigure *fig,
         column_emit (out, &c);
       have = TRUE;
       col = k;
-      for (guint i = 0; i < 4; i++)
+      for (guint i = 0; i < 2; i++)
         c.x[i] = x, c.y[i] = y, c.index[i] = j;
     }
 
@@ -1306,54 +1305,156 @@ draw_markers (KaravanFigure *fig,
     }
 }
 
+/* The decimated path of @item, pen up at each NAN pair. */
+static void
+append_decimated_path (cairo_t  *cr,
+                       PlotItem *item)
+{
+  gboolean pen = FALSE;
+
+  for (guint i = 0; i + 1 < item->cache->len; i += 2)
+    {
+      double x = g_array_index (item->cache, double, i);
+      double y = g_array_index (item->cache, double, i + 1);
+
+      if (isnan (x))
+        pen = FALSE;
+      else if (pen)
+        cairo_line_to (cr, x, y);
+      else
+        {
+          cairo_move_to (cr, x, y);
+          pen = TRUE;
+        }
+    }
+}
+
+static void
+set_line_style (KaravanFigure *fig,
+                cairo_t       *cr,
+                PlotItem      *item)
+{
+  cairo_set_line_width (cr, item->line_width);
+  /* Round joins cost dearly on dense series (seconds for a million
+   * points) where no one can see them. */
+  cairo_set_line_join (cr, item->series->points->len > 10000 ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_dashes (cr, item->dashes, item->line_width * 2);
+}
+
+/* On screen a dense line is stroked once into an A8 mask in device
+ * pixels and later frames paint the mask with the line's colour: a
+ * redraw costs one composite instead of a stroke through thousands of
+ * vertices. The mask is made for the device transform up to whole-pixel
+ * moves, so it holds the coverage stroking directly would give. Only for
+ * targets that are pixels already (an image, or the recording GTK's
+ * cairo renderer replays); returns FALSE to stroke as usual. */
+static gboolean
+draw_line_from_raster (KaravanFigure *fig,
+                       cairo_t       *cr,
+                       PlotItem      *item,
+                       double         clip_x,
+                       double         clip_y,
+                       double         clip_w,
+                       double         clip_h)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_surface_type_t type = cairo_surface_get_type (target);
+  cairo_matrix_t m;
+  double sx, sy, ox, oy, key[4];
+  double dx0, dy0, dx1, dy1;
+
+  if (type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_get_matrix (cr, &m);
+  if (sx != 1 || sy != 1 || ox != floor (ox) || oy != floor (oy) || m.xy != 0 || m.yx != 0)
+    return FALSE;
+
+  key[0] = m.xx;
+  key[1] = m.yy;
+  key[2] = m.x0 - floor (m.x0);
+  key[3] = m.y0 - floor (m.y0);
+
+  if (item->raster == NULL || memcmp (key, item->raster_key, sizeof key) != 0)
+    {
+      cairo_t *mcr;
+      int w, h;
+
+      g_clear_pointer (&item->raster, cairo_surface_destroy);
+      /* The clip box in device pixels, from the whole part of x0, y0. */
+      dx0 = clip_x * m.xx + key[2];
+      dx1 = (clip_x + clip_w) * m.xx + key[2];
+      dy0 = clip_y * m.yy + key[3];
+      dy1 = (clip_y + clip_h) * m.yy + key[3];
+      item->raster_x = (int) floor (MIN (dx0, dx1));
+      item->raster_y = (int) floor (MIN (dy0, dy1));
+      w = (int) ceil (MAX (dx0, dx1)) - item->raster_x;
+      h = (int) ceil (MAX (dy0, dy1)) - item->raster_y;
+      if (w <= 0 || h <= 0 || w > 16384 || h > 16384)
+        return FALSE;
+
+      item->raster = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+      if (cairo_surface_status (item->raster) != CAIRO_STATUS_SUCCESS)
+        {
+          g_clear_pointer (&item->raster, cairo_surface_destroy);
+          return FALSE;
+        }
+      mcr = cairo_create (item->raster);
+      cairo_set_matrix (mcr, &(cairo_matrix_t) { m.xx, 0, 0, m.yy,
+                                                 key[2] - item->raster_x, key[3] - item->raster_y });
+      cairo_rectangle (mcr, clip_x, clip_y, clip_w, clip_h);
+      cairo_clip (mcr);
+      set_line_style (fig, mcr, item);
+      append_decimated_path (mcr, item);
+      cairo_stroke (mcr);
+      cairo_destroy (mcr);
+      memcpy (item->raster_key, key, sizeof key);
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  set_rgb (cr, &item->color, 1.0);
+  cairo_mask_surface (cr, item->raster, floor (m.x0) + item->raster_x, floor (m.y0) + item->raster_y);
+  cairo_restore (cr);
+
+  return TRUE;
+}
+
 static void
 draw_line (KaravanFigure *fig,
            cairo_t       *cr,
            PlotItem      *item)
 {
   const KaravanSeries *s = item->series;
+  double clip_x = fig->px - item->marker_radius * 2, clip_y = fig->py - item->marker_radius * 2;
+  double clip_w = fig->pw + item->marker_radius * 4, clip_h = fig->ph + item->marker_radius * 4;
   double scale;
 
   cairo_save (cr);
-  cairo_rectangle (cr, fig->px - item->marker_radius * 2, fig->py - item->marker_radius * 2,
-                   fig->pw + item->marker_radius * 4, fig->ph + item->marker_radius * 4);
+  cairo_rectangle (cr, clip_x, clip_y, clip_w, clip_h);
   cairo_clip (cr);
   set_rgb (cr, &item->color, 1.0);
-  cairo_set_line_width (cr, item->line_width);
-  /* Round joins cost dearly on dense series (seconds for a million
-   * points) where no one can see them. */
-  cairo_set_line_join (cr, s->points->len > 10000 ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  set_dashes (cr, item->dashes, item->line_width * 2);
+  set_line_style (fig, cr, item);
 
   scale = device_scale (cr);
   if (!fig->opts.exact && s->points->len > fig->pw * scale * 2)
     {
-      gboolean pen = FALSE;
-
       /* Computed once per device scale, not on every frame. */
       if (item->cache == NULL || item->cache_scale != scale)
         {
           g_clear_pointer (&item->cache, g_array_unref);
+          g_clear_pointer (&item->raster, cairo_surface_destroy);
           item->cache = decimate (fig, item, scale);
           item->cache_scale = scale;
         }
-      for (guint i = 0; i + 1 < item->cache->len; i += 2)
+      if (!fig->opts.raster_cache ||
+          !draw_line_from_raster (fig, cr, item, clip_x, clip_y, clip_w, clip_h))
         {
-          double x = g_array_index (item->cache, double, i);
-          double y = g_array_index (item->cache, double, i + 1);
-
-          if (isnan (x))
-            pen = FALSE;
-          else if (pen)
-            cairo_line_to (cr, x, y);
-          else
-            {
-              cairo_move_to (cr, x, y);
-              pen = TRUE;
-            }
+          append_decimated_path (cr, item);
+          cairo_stroke (cr);
         }
-      cairo_stroke (cr);
       cairo_restore (cr);
       return;
     }
@@ -1437,7 +1538,12 @@ add_area_items (KaravanFigure *fig,
                 double        *lo,
                 double        *hi)
 {
-  g_autoptr(GHashTable) base = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* The level below: the xs where every series so far has a value, and
+   * the top there. Series are sorted by x, so each level is too and a
+   * point finds its base by walking both in step (a hash of the doubles'
+   * bits collides for every whole number: quadratic). */
+  g_autoptr(GArray) base_x = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) base_top = g_array_new (FALSE, FALSE, sizeof (double));
 
   *lo = NAN;
   *hi = NAN;
@@ -1445,7 +1551,9 @@ add_area_items (KaravanFigure *fig,
     {
       KaravanSeries *s = series->pdata[i];
       PlotItem *item = _karavan_chart_new_item (fig, ITEM_AREA, s, g_array_index (indexes, guint, i));
-      g_autoptr(GHashTable) next = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_autoptr(GArray) next_x = g_array_sized_new (FALSE, FALSE, sizeof (double), s->points->len);
+      g_autoptr(GArray) next_top = g_array_sized_new (FALSE, FALSE, sizeof (double), s->points->len);
+      guint b = 0;
 
       item->x_limit = x_limit;
       item->tops = g_array_sized_new (FALSE, FALSE, sizeof (double), s->points->len);
@@ -1456,26 +1564,28 @@ add_area_items (KaravanFigure *fig,
         {
           const KaravanPoint *p = &g_array_index (s->points, KaravanPoint, j);
           double bottom = NAN, top = NAN;
-          gint64 key;
-          double *below;
+          const double *below = NULL;
 
-          memcpy (&key, &p->x, sizeof key);
-          below = g_hash_table_lookup (base, &key);
+          while (b < base_x->len && g_array_index (base_x, double, b) < p->x)
+            b++;
+          if (b < base_x->len && g_array_index (base_x, double, b) == p->x)
+            below = &g_array_index (base_top, double, b);
           if (!(p->flags & KARAVAN_POINT_MISSING) && (i == 0 || below != NULL))
             {
               bottom = i == 0 ? 0 : *below;
               top = bottom + p->y;
-              g_hash_table_insert (next, g_memdup2 (&key, sizeof key), g_memdup2 (&top, sizeof top));
+              g_array_append_val (next_x, p->x);
+              g_array_append_val (next_top, top);
               if (!(MIN (top, bottom) >= *lo)) *lo = MIN (top, bottom);
               if (!(MAX (top, bottom) <= *hi)) *hi = MAX (top, bottom);
             }
           g_array_append_val (item->tops, top);
           g_array_append_val (item->bottoms, bottom);
         }
-      /* The old level's keys and tops are freed with it: nothing points
-       * at them any more. */
-      g_clear_pointer (&base, g_hash_table_unref);
-      base = g_steal_pointer (&next);
+      g_clear_pointer (&base_x, g_array_unref);
+      g_clear_pointer (&base_top, g_array_unref);
+      base_x = g_steal_pointer (&next_x);
+      base_top = g_steal_pointer (&next_top);
     }
 }
 

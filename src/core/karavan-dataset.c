@@ -5,9 +5,40 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 
 #include "karavan-dataset-private.h"
 #include "karavan-error.h"
+
+#define HUGE_PAGE ((gsize) 2 * 1024 * 1024)
+
+/* Only the whole 2 MiB pages inside [@mem, @mem + @len) can be huge;
+ * smaller buffers are left alone. A hint: nothing fails without it. */
+void
+_karavan_advise_huge_pages (gpointer mem,
+                            gsize    len)
+{
+#ifdef MADV_HUGEPAGE
+  guintptr start = ((guintptr) mem + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+  guintptr end = ((guintptr) mem + len) & ~(guintptr) (HUGE_PAGE - 1);
+
+  if (len >= 2 * HUGE_PAGE && end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
+/* @len bytes on huge-page boundaries, for g_free()/free(). */
+gpointer
+_karavan_alloc_huge (gsize len)
+{
+  void *mem = NULL;
+
+  if (len < 2 * HUGE_PAGE || posix_memalign (&mem, HUGE_PAGE, len) != 0)
+    return g_malloc (len);
+  _karavan_advise_huge_pages (mem, len);
+  return mem;
+}
 
 G_DEFINE_QUARK (karavan-error-quark, karavan_error)
 

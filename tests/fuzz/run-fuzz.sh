@@ -63,7 +63,7 @@ sed -n "s/^config_h\.set_quoted('\([A-Z_]*\)'.*/\1/p" "$srcdir/meson.build" |
 cmp -s "$out/gen/config.h.new" "$out/gen/config.h" || mv "$out/gen/config.h.new" "$out/gen/config.h"
 rm -f "$out/gen/config.h.new"
 
-pkgs="glib-2.0 gio-2.0 gobject-2.0 libxml-2.0 cairo cairo-pdf cairo-svg pangocairo"
+pkgs="glib-2.0 gio-2.0 gobject-2.0 libxml-2.0 cairo cairo-pdf cairo-svg pangocairo libpng"
 # shellcheck disable=SC2086
 incs=$(pkg-config --cflags $pkgs)
 # shellcheck disable=SC2086

@@ -14,6 +14,10 @@ xgettext --files-from=po/POTFILES.in --directory=. --from-code=UTF-8 \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=ngettext:1,2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
   --keyword=KC_:1c,2 --keyword=karavan_catalog_npgettext:2c,3,4 \
+  --keyword=error_at_offset:3 --flag=error_at_offset:3:c-format \
+  --keyword=error_at_node:3 --flag=error_at_node:3:c-format \
+  --keyword=error_at_attr:4 --flag=error_at_attr:4:c-format \
+  --keyword=translate_libxml:2 --flag=translate_libxml:2:c-format \
   -o "$tmp/karavan.pot" 2>"$tmp/xgettext.log" || { cat "$tmp/xgettext.log"; echo "1..0 # xgettext failed"; exit 1; }
 
 for po in po/*.po; do
