@@ -279,6 +279,11 @@ _karavan_chart_footer_note (KaravanFigure *fig)
 /* ---------------------------------------------------------------------- */
 /* Legend                                                                 */
 
+typedef struct {
+  double   scale;     /* of the figure's font size */
+  gboolean one_line;  /* each entry cut to one line */
+} LegendFit;
+
 /* One legend entry: a swatch and its text, wrapped onto a new row when
  * the row is full. Returns the label's index. */
 static guint
@@ -286,14 +291,19 @@ legend_entry (KaravanFigure    *fig,
               const char       *text,
               const KaravanRgb *color,
               double            swatch,
+              const LegendFit  *fit,
               double           *x,
               double           *y,
               double           *row_h,
               double           *entry_x)
 {
-  Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_LEGEND, text, 0.9, FALSE,
+  Label *label = _karavan_figure_label (fig, KARAVAN_LABEL_LEGEND, text, fit->scale, FALSE,
                                         fig->body_w - swatch - fig->fs * 0.4, color);
-  double entry_w = swatch + fig->fs * 0.4 + label->w;
+  double entry_w;
+
+  if (fit->one_line)
+    _karavan_label_limit_lines (label, 1);
+  entry_w = swatch + fig->fs * 0.4 + label->w;
 
   if (*x > fig->body_x && *x + entry_w > fig->body_x + fig->body_w)
     {
@@ -322,11 +332,39 @@ _karavan_chart_legend (KaravanFigure *fig,
   KaravanLang lang = fig->opts.lang;
   double x = fig->body_x, y = top, row_h = 0, entry_x;
   double swatch = style == KEY_LINES ? fig->fs * 1.8 : fig->fs * 1.0;
+  double key_swatch = style == KEY_LINES ? fig->fs * 1.0 : swatch;
   PlotItem *boxes = NULL;
+  const char *key_text = style == KEY_LINES ? KC_("figure", "Hollow marker: estimate or part of the period")
+                                            : KC_("figure", "Hatched: estimate or part of the period");
+  static const LegendFit fits[] = { { 0.9, FALSE }, { 0.8, FALSE }, { 0.72, FALSE }, { 0.72, TRUE } };
+  const LegendFit *fit = &fits[0];
 
   fig->legend = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
   if (!series_entries && !flag_key)
     return top;
+
+  /* Long series names at a column's width can fill the whole body and
+   * leave no room for the plot: past a third of it, smaller text, then
+   * one line per entry. Tried on labels that are then thrown away. */
+  for (guint f = 0; f < G_N_ELEMENTS (fits); f++)
+    {
+      guint n_labels = fig->labels->len;
+      double ty = top, tx = fig->body_x, trow = 0, tentry;
+
+      fit = &fits[f];
+      for (guint i = 0; series_entries && i < chart->series->len; i++)
+        {
+          KaravanSeries *series = chart->series->pdata[i];
+          const char *title = karavan_text_get (&series->title, lang);
+
+          legend_entry (fig, title ? title : series->id, &fig->pal->text, swatch, fit, &tx, &ty, &trow, &tentry);
+        }
+      if (flag_key)
+        legend_entry (fig, key_text, &fig->pal->text, key_swatch, fit, &tx, &ty, &trow, &tentry);
+      g_ptr_array_set_size (fig->labels, n_labels);
+      if (ty + trow - top <= fig->body_h / 3)
+        break;
+    }
 
   for (guint i = 0; series_entries && i < chart->series->len; i++)
     {
@@ -334,7 +372,7 @@ _karavan_chart_legend (KaravanFigure *fig,
       gboolean hidden = _karavan_series_hidden (fig, i);
       const char *title = karavan_text_get (&series->title, lang);
       guint index = legend_entry (fig, title ? title : series->id, hidden ? &fig->pal->grid : &fig->pal->text,
-                                  swatch, &x, &y, &row_h, &entry_x);
+                                  swatch, fit, &x, &y, &row_h, &entry_x);
       Label *label = _karavan_label_at (fig, index);
       LegendEntry entry = { entry_x, label->y, swatch + fig->fs * 0.4 + label->w, label->h, i };
 
@@ -378,10 +416,7 @@ _karavan_chart_legend (KaravanFigure *fig,
 
   if (flag_key)
     {
-      const char *text = style == KEY_LINES ? KC_("figure", "Hollow marker: estimate or part of the period")
-                                            : KC_("figure", "Hatched: estimate or part of the period");
-      guint index = legend_entry (fig, text, &fig->pal->text, style == KEY_LINES ? fig->fs * 1.0 : swatch,
-                                  &x, &y, &row_h, &entry_x);
+      guint index = legend_entry (fig, key_text, &fig->pal->text, key_swatch, fit, &x, &y, &row_h, &entry_x);
       Label *label = _karavan_label_at (fig, index);
       Bar bar = { 0 };
 

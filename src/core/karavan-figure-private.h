@@ -137,6 +137,10 @@ void      _karavan_table_layout      (KaravanFigure *fig);
 char     *_karavan_table_cell_text   (const KaravanColumn *column,
                                       const KaravanCell   *cell,
                                       KaravanLang          lang);
+/* Cuts @label to @lines lines, ending in "…". */
+void      _karavan_label_limit_lines (Label *label,
+                                      int    lines);
+
 /* karavan-timeline-figure.c */
 void      _karavan_timeline_layout   (KaravanFigure *fig);
 void      _karavan_lesson_layout     (KaravanFigure *fig);

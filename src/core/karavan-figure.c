@@ -274,9 +274,9 @@ static const FrameLevel frame_levels[] = {
   { 1.15, 0.85, 0, 1, 0.70 },
 };
 
-static void
-limit_lines (Label *label,
-             int    lines)
+void
+_karavan_label_limit_lines (Label *label,
+                            int    lines)
 {
   PangoRectangle logical;
 
@@ -338,7 +338,7 @@ layout_frame (KaravanFigure *fig,
         {
           label = _karavan_figure_label (fig, KARAVAN_LABEL_FOOTER, fig->sources_text, l->footer_scale, FALSE,
                                          inner, &pal->muted);
-          limit_lines (label, l->source_lines);
+          _karavan_label_limit_lines (label, l->source_lines);
           bottom -= label->h;
           _karavan_figure_place (fig, label, pad, bottom);
           bottom -= fig->fs * 0.25;
@@ -348,7 +348,7 @@ layout_frame (KaravanFigure *fig,
           if (notes[i] == NULL)
             continue;
           label = _karavan_figure_label (fig, KARAVAN_LABEL_FOOTER, notes[i], l->footer_scale, FALSE, inner, &pal->muted);
-          limit_lines (label, l->note_lines);
+          _karavan_label_limit_lines (label, l->note_lines);
           bottom -= label->h;
           _karavan_figure_place (fig, label, pad, bottom);
           bottom -= fig->fs * 0.25;

@@ -444,6 +444,31 @@ check_labels (KaravanFigure *fig,
   return frame;
 }
 
+/* Long series names at a column's width once filled the whole body with
+ * the legend, and no plot was drawn: the legend may take at most a third
+ * of the figure. */
+static void
+check_legend_leaves_room (KaravanFigure *fig,
+                          const char    *what,
+                          double         height)
+{
+  guint n;
+  const KaravanLabelBox *boxes = karavan_figure_get_labels (fig, &n);
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KaravanLabelBox *box = &boxes[i];
+
+      if (box->kind != KARAVAN_LABEL_LEGEND)
+        continue;
+      top = MIN (top, box->y);
+      bottom = MAX (bottom, box->y + box->height);
+    }
+  if (bottom > top && bottom - top > height / 3)
+    g_error ("%s: the legend takes %.0f of %.0f points", what, bottom - top, height);
+}
+
 static void
 test_no_overlap (gconstpointer data)
 {
@@ -481,6 +506,8 @@ test_no_overlap (gconstpointer data)
               karavan_render_options_init (&options, lang_of (langs[l]));
               fig = karavan_figure_new (view, &options, export.width, export.height);
               frame_overlaps += check_labels (fig, what, export.width, export.height);
+              if (view->kind == KARAVAN_VIEW_CHART)
+                check_legend_leaves_room (fig, what, export.height);
               checked++;
             }
         }
