@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -594,13 +596,13 @@ lesson_node_for (KaravanDeck *deck,
     lesson = xmlDocGetRootElement (fragment.doc)->children;
   if (lesson == NULL || lesson->type != XML_ELEMENT_NODE)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, "the lesson “%s” cannot be written as XML", deck->id);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, _("the lesson “%s” cannot be written as XML"), deck->id);
       return NULL;
     }
 
   copy = xmlDocCopyNode (lesson, doc, 1);
   if (copy == NULL)
-    g_set_error_literal (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "out of memory");
+    g_set_error_literal (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, _("out of memory"));
   return copy;
 }
 
@@ -644,12 +646,12 @@ check_steps (KaravanDeck    *deck,
 {
   if (deck->steps->len == 0)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, "the lesson “%s” has no step to save", deck->id);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, _("the lesson “%s” has no step to save"), deck->id);
       return FALSE;
     }
   if (karavan_text_is_empty (&deck->title))
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, "the lesson “%s” needs a title", deck->id);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, _("the lesson “%s” needs a title"), deck->id);
       return FALSE;
     }
 
@@ -661,8 +663,8 @@ check_steps (KaravanDeck    *deck,
       if (view == NULL || view->kind == KARAVAN_VIEW_LESSON)
         {
           g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID,
-                       "%s: step %u shows “%s”, which is not a chart, timeline or table of this file; "
-                       "a lesson can only show views of its own file",
+                       _("%s: step %u shows “%s”, which is not a chart, timeline or table of this file; "
+                         "a lesson can only show views of its own file"),
                        path, i + 1, step->view->id);
           return FALSE;
         }
@@ -720,8 +722,8 @@ karavan_deck_save_to_file (KaravanDeck  *deck,
   if (existing != NULL && existing->kind != KARAVAN_VIEW_LESSON)
     {
       g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID,
-                   "%s: the id “%s” belongs to a %s: give the lesson another id",
-                   path, deck->id, karavan_view_kind_to_string (existing));
+                   _("%s: the id “%s” is already used by a view that is not a lesson: give the lesson another id"),
+                   path, deck->id);
       return FALSE;
     }
 
@@ -731,7 +733,7 @@ karavan_deck_save_to_file (KaravanDeck  *deck,
   root = holder.doc != NULL ? xmlDocGetRootElement (holder.doc) : NULL;
   if (root == NULL || !is_element (root, "dataset"))
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_PARSE, "%s: cannot read the file back", path);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_PARSE, _("%s: cannot read the file back"), path);
       return FALSE;
     }
 
@@ -786,7 +788,7 @@ karavan_deck_save_to_file (KaravanDeck  *deck,
   new_bytes = doc_to_bytes (holder.doc);
   if (new_bytes == NULL)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: cannot write the file", path);
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, _("%s: cannot write the file"), path);
       return FALSE;
     }
 
@@ -794,8 +796,8 @@ karavan_deck_save_to_file (KaravanDeck  *deck,
   saved = check != NULL ? karavan_dataset_find_view (check, deck->id) : NULL;
   if (saved == NULL || saved->kind != KARAVAN_VIEW_LESSON || saved->lesson->steps->len != deck->steps->len)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, "%s: the lesson would make the file invalid: %s",
-                   path, local_error != NULL ? local_error->message : "its steps are not read back");
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, _("%s: the lesson would make the file invalid: %s"),
+                   path, local_error != NULL ? local_error->message : _("its steps are not read back"));
       return FALSE;
     }
 

@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
@@ -541,7 +543,7 @@ karavan_handout_to_pdf (KaravanDeck                 *deck,
   n = karavan_deck_get_n_steps (deck);
   if (n == 0)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, "the lesson “%s” has no steps",
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, _("the lesson “%s” has no steps"),
                    karavan_deck_get_id (deck));
       return NULL;
     }
@@ -549,7 +551,7 @@ karavan_handout_to_pdf (KaravanDeck                 *deck,
         options->page_width <= 14400 && options->page_height <= 14400))
     {
       g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_UNSUPPORTED,
-                   "a page of %g × %g points is out of range (72 to 14400)",
+                   _("a page of %g × %g points is out of range (72 to 14400)"),
                    options->page_width, options->page_height);
       return NULL;
     }
@@ -588,7 +590,7 @@ karavan_handout_to_pdf (KaravanDeck                 *deck,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "drawing failed: %s", cairo_status_to_string (status));
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, _("drawing failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
 
@@ -641,7 +643,7 @@ karavan_handout_slide_to_png (KaravanDeck                 *deck,
   if (!(w >= 16 && h >= 16 && w <= 20000 && h <= 20000))
     {
       g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_UNSUPPORTED,
-                   "a slide of %g × %g pixels is out of range (16 to 20000)", w, h);
+                   _("a slide of %g × %g pixels is out of range (16 to 20000)"), w, h);
       return NULL;
     }
 
@@ -661,7 +663,7 @@ karavan_handout_slide_to_png (KaravanDeck                 *deck,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "drawing failed: %s", cairo_status_to_string (status));
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, _("drawing failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
 
@@ -707,7 +709,7 @@ karavan_handout_write_slides (KaravanDeck                 *deck,
   n = karavan_deck_get_n_steps (deck);
   if (n == 0)
     {
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, "the lesson “%s” has no steps",
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_INVALID, _("the lesson “%s” has no steps"),
                    karavan_deck_get_id (deck));
       return FALSE;
     }
@@ -716,7 +718,7 @@ karavan_handout_write_slides (KaravanDeck                 *deck,
     {
       int saved_errno = errno;
 
-      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, "%s: cannot make the folder: %s",
+      g_set_error (error, KARAVAN_ERROR, KARAVAN_ERROR_IO, _("%s: cannot make the folder: %s"),
                    folder, g_strerror (g_file_test (folder, G_FILE_TEST_EXISTS) ? ENOTDIR : saved_errno));
       return FALSE;
     }

@@ -113,5 +113,22 @@ for pair in "ru|karavan: размер 30000 × 100 вне допустимых �
   fi
 done
 
+# A lesson's error (karavan-handout.c), likewise.
+slides_error () {
+  env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE="$1" "$karavan" --lesson=story \
+    --width=10 --height=10 --export="$tmp/slides/" 2>&1
+}
+for pair in "ru|karavan: слайд 10 × 10 пикселей вне допустимых пределов (от 16 до 20000)" \
+            "kk|karavan: 10 × 10 пиксельдік слайд рұқсат етілген шектен тыс (16-дан 20000-ға дейін)"; do
+  lang=${pair%%|*}
+  want=${pair#*|}
+  got=$(slides_error "$lang")
+  if [ "$got" = "$want" ]; then
+    ok "LANGUAGE=$lang: a lesson's error is translated"
+  else
+    not_ok "LANGUAGE=$lang: a lesson's error: expected “$want”, got “$got”"
+  fi
+done
+
 echo "1..$n"
 exit $status
